@@ -1,0 +1,57 @@
+using Linli.Infrastructure.Auth;
+using Linli.Infrastructure.Errors;
+using Linli.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+
+namespace Linli.Infrastructure;
+
+/// <summary>Cross-cutting HTTP setup: errors, JSON, OpenAPI, health, static files and Blazor.</summary>
+internal static class WebPlumbing
+{
+    /// <summary>Serves on <paramref name="url"/> unless --urls, ASPNETCORE_URLS or *_PORTS say otherwise.</summary>
+    public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder, string url)
+    {
+        var configured = builder.Configuration["urls"] ?? builder.Configuration["http_ports"] ?? builder.Configuration["https_ports"];
+        if (string.IsNullOrEmpty(configured))
+        {
+            builder.WebHost.UseUrls(url);
+        }
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddWebPlumbing(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Binding failures (a non-numeric lon, malformed JSON) reach the exception handler as 400s.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddDbContextCheck<LinliDb>("database", tags: ["ready"]);
+        services.AddRazorComponents();
+        return builder;
+    }
+
+    public static WebApplication UseWebPlumbing(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi().RequireAuthorization(Policies.Public);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false })
+            .RequireAuthorization(Policies.Public);
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).RequireAuthorization(Policies.Public);
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Linli.Modules.Geography.Contracts;
+
+/// <summary>A region named by code, name and level: what other modules may hold of Geography.</summary>
+public sealed record RegionRef(string Code, string Name, string Level);
+
+/// <summary>Where a point falls in the region tree, finest level first.</summary>
+public sealed record PointLocation(
+    RegionRef? Building,
+    RegionRef? MicroGrid,
+    RegionRef Grid,
+    RegionRef? Community,
+    RegionRef? Street,
+    RegionRef? District,
+    RegionRef? City,
+    bool Approximate,
+    double DistanceMeters);
+
+/// <summary>
+/// Point → region lookups from the in-memory index; the way other modules (Cases, Inspections, …)
+/// route by location.
+/// </summary>
+public interface IRegionLookup
+{
+    /// <summary>True once the index has been loaded from the database.</summary>
+    bool IsReady { get; }
+
+    /// <summary>The grid containing the point (or within the snap distance of it), with its ancestors and building.</summary>
+    PointLocation? Locate(double lon, double lat);
+
+    /// <summary>The grid code for a point, or null; the fast path for batches.</summary>
+    string? LocateGridCode(double lon, double lat);
+
+    /// <summary>The region with this code and its ancestors, top first; empty when unknown.</summary>
+    IReadOnlyList<RegionRef> PathTo(string code);
+}

@@ -1,0 +1,176 @@
+using Linli.Modules.Geography.Contracts;
+using Linli.Modules.Geography.Data;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index;
+using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Distance;
+
+namespace Linli.Modules.Geography.Index;
+
+/// <summary>
+/// An immutable snapshot of the region tree for point lookups: an STRtree over the grids with
+/// prepared point locators, and each grid's micro-grids and buildings. Replaced as a whole when
+/// the tree changes, so readers never see a half-built index.
+/// </summary>
+internal sealed class RegionIndex
+{
+    /// <summary>A point outside every grid but this close to one is given that grid, marked approximate.</summary>
+    public const double SnapDistanceMeters = 50;
+
+    private readonly Dictionary<string, IndexedRegion> _byCode;
+    private readonly STRtree<IndexedRegion> _grids;
+
+    [ThreadStatic] private static ContainingGridFinder? t_finder;
+
+    private RegionIndex(Dictionary<string, IndexedRegion> byCode, STRtree<IndexedRegion> grids, long version)
+    {
+        _byCode = byCode;
+        _grids = grids;
+        Version = version;
+    }
+
+    public long Version { get; }
+    public int Count => _byCode.Count;
+    public int GridCount => _grids.Count;
+
+    public static RegionIndex Empty { get; } = Build([], -1);
+
+    public static RegionIndex Build(IEnumerable<IndexedRegion> regions, long version)
+    {
+        var byCode = new Dictionary<string, IndexedRegion>(StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            byCode[region.Code] = region;
+        }
+        var grids = new STRtree<IndexedRegion>();
+        foreach (var region in byCode.Values)
+        {
+            if (region.ParentCode is not null && byCode.TryGetValue(region.ParentCode, out var parent))
+            {
+                region.Parent = parent;
+                if (region.Level is RegionLevel.MicroGrid or RegionLevel.Building)
+                {
+                    (parent.FineChildren ??= []).Add(region);
+                }
+            }
+            if (region.Level == RegionLevel.Grid && region.IsAreal)
+            {
+                region.PrepareLocator();
+                grids.Insert(region.Envelope, region);
+            }
+        }
+        grids.Build();
+        return new RegionIndex(byCode, grids, version);
+    }
+
+    public IndexedRegion? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>The grid whose interior (or else boundary) holds the point; ties go to the lower code.</summary>
+    public IndexedRegion? FindContainingGrid(double lon, double lat)
+    {
+        var finder = t_finder ??= new ContainingGridFinder();
+        return finder.Find(_grids, lon, lat);
+    }
+
+    /// <summary>The nearest grid within <paramref name="maxMeters"/> of the point, with its distance.</summary>
+    public (IndexedRegion Grid, double Meters)? FindNearestGrid(double lon, double lat, double maxMeters)
+    {
+        var dx = GeoMath.LongitudeDegrees(maxMeters, lat);
+        var dy = GeoMath.LatitudeDegrees(maxMeters);
+        var candidates = _grids.Query(new Envelope(lon - dx, lon + dx, lat - dy, lat + dy));
+        var point = Wgs84Point(lon, lat);
+        (IndexedRegion Grid, double Meters)? best = null;
+        foreach (var grid in candidates)
+        {
+            var nearest = DistanceOp.NearestPoints(grid.Geometry, point);
+            var meters = GeoMath.DistanceMeters(lon, lat, nearest[0].X, nearest[0].Y);
+            if (meters <= maxMeters && (best is null || meters < best.Value.Meters
+                    || (meters == best.Value.Meters && string.CompareOrdinal(grid.Code, best.Value.Grid.Code) < 0)))
+            {
+                best = (grid, meters);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The micro-grid and building below a grid that hold the point, if any.</summary>
+    public static (IndexedRegion? MicroGrid, IndexedRegion? Building) FindFine(IndexedRegion grid, Coordinate point)
+    {
+        IndexedRegion? microGrid = null;
+        var searchIn = grid;
+        if (grid.FineChildren is { } children)
+        {
+            foreach (var child in children)
+            {
+                if (child.Level == RegionLevel.MicroGrid && child.Locate(point) != Location.Exterior)
+                {
+                    microGrid = child;
+                    searchIn = child;
+                    break;
+                }
+            }
+        }
+        return (microGrid, FindBuilding(searchIn, point) ?? (microGrid is null ? null : FindBuilding(grid, point)));
+    }
+
+    private static IndexedRegion? FindBuilding(IndexedRegion parent, Coordinate point)
+    {
+        if (parent.FineChildren is not { } children)
+        {
+            return null;
+        }
+        foreach (var child in children)
+        {
+            if (child.Level == RegionLevel.Building && child.Locate(point) != Location.Exterior)
+            {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    private static Point Wgs84Point(double lon, double lat) =>
+        Infrastructure.Persistence.Wgs84.Factory.CreatePoint(new Coordinate(lon, lat));
+
+    /// <summary>An allocation-free STRtree visitor, one per thread.</summary>
+    private sealed class ContainingGridFinder : IItemVisitor<IndexedRegion>
+    {
+        private readonly Envelope _search = new();
+        private readonly Coordinate _point = new();
+        private IndexedRegion? _interior;
+        private IndexedRegion? _boundary;
+
+        public IndexedRegion? Find(STRtree<IndexedRegion> tree, double lon, double lat)
+        {
+            _point.X = lon;
+            _point.Y = lat;
+            _search.Init(lon, lon, lat, lat);
+            _interior = null;
+            _boundary = null;
+            tree.Query(_search, this);
+            var found = _interior ?? _boundary;
+            _interior = null;
+            _boundary = null;
+            return found;
+        }
+
+        public void VisitItem(IndexedRegion item)
+        {
+            switch (item.Locate(_point))
+            {
+                case Location.Interior:
+                    if (_interior is null || string.CompareOrdinal(item.Code, _interior.Code) < 0)
+                    {
+                        _interior = item;
+                    }
+                    break;
+                case Location.Boundary:
+                    if (_boundary is null || string.CompareOrdinal(item.Code, _boundary.Code) < 0)
+                    {
+                        _boundary = item;
+                    }
+                    break;
+            }
+        }
+    }
+}

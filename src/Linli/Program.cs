@@ -1,0 +1,39 @@
+using Linli.Components;
+using Linli.Infrastructure;
+using Linli.Infrastructure.Auth;
+using Linli.Infrastructure.Errors;
+using Linli.Infrastructure.Persistence;
+using Linli.Modules.Geography;
+using Linli.Modules.Geography.DemoCity;
+
+// Command-line tools share the code of the app but not its host.
+if (GenerateCommand.Matches(args))
+{
+    return GenerateCommand.Run(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl("http://localhost:5080");
+
+builder.AddPersistence();
+builder.AddLinliAuthorization();
+builder.AddWebPlumbing();
+
+// Modules, in dependency order.
+builder.AddGeography();
+
+var app = builder.Build();
+
+await PersistenceSetup.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+
+app.UseWebPlumbing();
+
+app.MapGeography();
+
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test host (<c>WebApplicationFactory&lt;Program&gt;</c>).</summary>
+public partial class Program;
