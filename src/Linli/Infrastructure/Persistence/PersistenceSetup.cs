@@ -63,8 +63,11 @@ internal static class PersistenceSetup
         await db.Database.MigrateAsync(ct);
         if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection npgsql)
         {
-            // The migration may have just created the postgis extension; refresh type mappings.
+            // The migration may have just created the postgis extension; refresh the type mappings
+            // that the data source loaded before it existed.
+            await db.Database.OpenConnectionAsync(ct);
             await npgsql.ReloadTypesAsync(ct);
+            await db.Database.CloseConnectionAsync();
         }
     }
 
