@@ -44,6 +44,21 @@ public sealed class LocatePointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_micro_grid_and_the_building_in_it_are_found_below_the_grid()
+    {
+        var file = new RegionFile()
+            .Add("33010500100100201", "一号楼道", "micro-grid", "330105001001002", RegionFile.Box(120.13, 30.31, 120.14, 30.32))
+            .Add("330105001001002010001", "2幢", "building", "33010500100100201", RegionFile.Box(120.135, 30.315, 120.136, 30.316));
+        Assert.Equal(HttpStatusCode.OK, (await _app.ImportAsync(file.ToString())).StatusCode);
+
+        var located = await LocateAsync(120.1355, 30.3155);
+
+        Assert.Equal("330105001001002", located.GetProperty("grid").GetProperty("code").GetString());
+        Assert.Equal("33010500100100201", located.GetProperty("microGrid").GetProperty("code").GetString());
+        Assert.Equal("330105001001002010001", located.GetProperty("building").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task A_point_outside_buildings_has_no_building()
     {
         var located = await LocateAsync(120.12, 30.34);

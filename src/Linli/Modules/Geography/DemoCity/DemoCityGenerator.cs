@@ -43,7 +43,7 @@ internal sealed class DemoCityGenerator(DemoScale scale, int seed = DemoCityGene
 
     private (int Streets, int Communities, int Grids, int MinBuildings, int MaxBuildings) Targets => scale switch
     {
-        DemoScale.City => (190, 3_000, 20_000, 10, 20),
+        DemoScale.City => (190, 3_000, 20_000, 11, 21),
         _ => (55, 280, 1_500, 6, 10),
     };
 

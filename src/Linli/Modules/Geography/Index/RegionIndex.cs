@@ -19,13 +19,15 @@ internal sealed class RegionIndex
 
     private readonly Dictionary<string, IndexedRegion> _byCode;
     private readonly STRtree<IndexedRegion> _grids;
+    private readonly GridDirectory _directory;
 
     [ThreadStatic] private static ContainingGridFinder? t_finder;
 
-    private RegionIndex(Dictionary<string, IndexedRegion> byCode, STRtree<IndexedRegion> grids, long version)
+    private RegionIndex(Dictionary<string, IndexedRegion> byCode, STRtree<IndexedRegion> grids, GridDirectory directory, long version)
     {
         _byCode = byCode;
         _grids = grids;
+        _directory = directory;
         Version = version;
     }
 
@@ -43,6 +45,7 @@ internal sealed class RegionIndex
             byCode[region.Code] = region;
         }
         var grids = new STRtree<IndexedRegion>();
+        var gridList = new List<IndexedRegion>();
         foreach (var region in byCode.Values)
         {
             if (region.ParentCode is not null && byCode.TryGetValue(region.ParentCode, out var parent))
@@ -57,16 +60,20 @@ internal sealed class RegionIndex
             {
                 region.PrepareLocator();
                 grids.Insert(region.Envelope, region);
+                gridList.Add(region);
             }
         }
         grids.Build();
-        return new RegionIndex(byCode, grids, version);
+        return new RegionIndex(byCode, grids, GridDirectory.Build(gridList), version);
     }
 
     public IndexedRegion? Find(string code) => _byCode.GetValueOrDefault(code);
 
     /// <summary>The grid whose interior (or else boundary) holds the point; ties go to the lower code.</summary>
-    public IndexedRegion? FindContainingGrid(double lon, double lat)
+    public IndexedRegion? FindContainingGrid(double lon, double lat) => _directory.Find(lon, lat);
+
+    /// <summary>The same answer from the STRtree and the prepared locators alone (kept for comparison).</summary>
+    public IndexedRegion? FindContainingGridByTree(double lon, double lat)
     {
         var finder = t_finder ??= new ContainingGridFinder();
         return finder.Find(_grids, lon, lat);
