@@ -1,8 +1,9 @@
 using Linli.Components;
 using Linli.Infrastructure;
 using Linli.Infrastructure.Auth;
-using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
+using Linli.Modules.Access;
+using Linli.Modules.Access.Audit;
 using Linli.Modules.Geography;
 using Linli.Modules.Geography.DemoCity;
 
@@ -16,18 +17,25 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");
 
 builder.AddPersistence();
-builder.AddLinliAuthorization();
+builder.AddRateLimits();
 builder.AddWebPlumbing();
 
 // Modules, in dependency order.
+builder.AddAccess();
 builder.AddGeography();
 
 var app = builder.Build();
 
 await PersistenceSetup.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
 
+if (AuditCommand.Matches(args))
+{
+    return await AuditCommand.RunAsync(args, app.Services, Console.Out);
+}
+
 app.UseWebPlumbing();
 
+app.MapAccess();
 app.MapGeography();
 
 app.MapRazorComponents<App>();

@@ -41,7 +41,14 @@ internal static class WebPlumbing
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi().RequireAuthorization(Policies.Public);

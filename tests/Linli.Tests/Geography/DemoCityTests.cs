@@ -117,6 +117,7 @@ public sealed class DemoCityTests
         Assert.True(party.GetProperty("members").GetArrayLength() >= 3);
         // Blazor's static renderer writes non-ASCII text as character references (dotnet/aspnetcore#52683).
         var page = WebUtility.HtmlDecode(await app.Client.GetStringAsync("/"));
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/")).StatusCode);
         Assert.Contains("杭州市", page);
         Assert.Contains("拱墅区", page);
     }

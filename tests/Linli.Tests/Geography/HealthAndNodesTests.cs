@@ -25,9 +25,11 @@ public sealed class HealthAndNodesTests
     public async Task An_import_on_one_node_reaches_the_index_of_another_node_on_the_same_database()
     {
         await using var nodeA = await TestApp.StartAsync();
-        await using var nodeB = new LinliAppFactory(nodeA.Database.ConnectionString);
+        // Same database and the same keys: tokens issued by one node are good on the other.
+        await using var nodeB = new LinliAppFactory(nodeA.Database.ConnectionString, keysPath: nodeA.Factory.KeysPath);
         using var clientB = nodeB.CreateClient();
         await LinliAppFactory.WaitUntilReadyAsync(clientB);
+        clientB.DefaultRequestHeaders.Authorization = nodeA.Client.DefaultRequestHeaders.Authorization;
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync("/api/v1/locate?lon=120.11&lat=30.32")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await nodeA.ImportAsync(RegionFile.SampleTree().ToString())).StatusCode);

@@ -1,12 +1,20 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Linli.Tests.Infrastructure;
 
-/// <summary>The whole app in process over a private database (rule 15).</summary>
-public sealed class LinliAppFactory(string connectionString, string demoCity = "none") : WebApplicationFactory<Program>
+/// <summary>The whole app in process over a private database and key folder (rule 15).</summary>
+public sealed class LinliAppFactory(string connectionString, string demoCity = "none", string? keysPath = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    public const string AdminPassword = "Admin-Test-2026x";
+    public const string DemoPassword = "Demo-Test-2026x";
+
+    public string KeysPath { get; } = keysPath ?? Path.Combine(Path.GetTempPath(), $"linli-keys-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -14,6 +22,14 @@ public sealed class LinliAppFactory(string connectionString, string demoCity = "
         builder.UseSetting("ConnectionStrings:Linli", connectionString);
         builder.UseSetting("Linli:DemoCity", demoCity);
         builder.UseSetting("Linli:RegionIndexPollSeconds", "0.2");
+        builder.UseSetting("Linli:KeysPath", KeysPath);
+        builder.UseSetting("Linli:AdminPassword", AdminPassword);
+        builder.UseSetting("Linli:DemoPassword", DemoPassword);
+        builder.UseSetting("Linli:RateLimits:SignInPerMinute", "10000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public async Task StartAsync()
@@ -40,41 +56,59 @@ public sealed class LinliAppFactory(string connectionString, string demoCity = "
             await Task.Delay(50);
         }
     }
-}
 
-/// <summary>One test's app, client and database, disposed together.</summary>
-public sealed class TestApp : IAsyncDisposable
-{
-    private TestApp(TestDatabase database, LinliAppFactory factory, HttpClient client)
+    /// <summary>A bearer token for the account (with a TOTP code when a key is given).</summary>
+    public async Task<string> TokenAsync(string username, string password, string? authenticatorKey = null)
     {
-        Database = database;
-        Factory = factory;
-        Client = client;
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new
+        {
+            username,
+            password,
+            totp = authenticatorKey is null ? null : Totp.Code(authenticatorKey),
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Token for {username} refused: {(int)response.StatusCode} {body}");
+        }
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
-    public TestDatabase Database { get; }
-    public LinliAppFactory Factory { get; }
-    public HttpClient Client { get; }
-
-    public static async Task<TestApp> StartAsync(string demoCity = "none")
+    public HttpClient ClientWithToken(string token)
     {
-        var database = await TestDatabase.CreateAsync();
-        var factory = new LinliAppFactory(database.ConnectionString, demoCity);
-        var client = factory.CreateClient();
-        await LinliAppFactory.WaitUntilReadyAsync(client, demoCity == "none" ? 60 : 180);
-        return new TestApp(database, factory, client);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
-    public Task<HttpResponseMessage> ImportAsync(string geoJson) =>
-        Client.PostAsync("/api/v1/regions/import", new StringContent(geoJson, System.Text.Encoding.UTF8, "application/geo+json"));
-
-    public async Task<T> GetJsonAsync<T>(string url) =>
-        await Client.GetFromJsonAsync<T>(url) ?? throw new InvalidOperationException($"{url} returned null");
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Turns on two-factor sign-in for the account behind the token; returns the authenticator key.</summary>
+    public async Task<string> EnableTwoFactorAsync(string token)
     {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        using var client = ClientWithToken(token);
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/two-factor");
+        var key = status.GetProperty("sharedKey").GetString()!;
+        var enabled = await client.PostAsJsonAsync("/api/v1/auth/two-factor/enable", new { code = Totp.Code(key) });
+        if (!enabled.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Two-factor not enabled: {await enabled.Content.ReadAsStringAsync()}");
+        }
+        return key;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && keysPath is null)
+        {
+            try
+            {
+                Directory.Delete(KeysPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temporary folder.
+            }
+        }
     }
 }

@@ -1,17 +1,32 @@
 namespace Linli.Infrastructure.Auth;
 
 /// <summary>
-/// Authorization policy names. Every endpoint names one, so that protecting a group of endpoints
-/// is a change to the policy, not to each endpoint.
+/// Authorization policy names. Every endpoint names one (a test fails any that does not), so
+/// that who may call it is decided in one place: the Access module's permission table.
 /// </summary>
 public static class Policies
 {
-    /// <summary>Reading the region tree: lookups, region details, exports.</summary>
+    /// <summary>Health probes, the OpenAPI document, sign-in and public pages.</summary>
+    public const string Public = "public";
+
+    /// <summary>Any signed-in user (their own account, two-factor set-up).</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Reading the region tree: region details, children, exports (within scope).</summary>
     public const string RegionsRead = "regions:read";
 
-    /// <summary>Changing the region tree: imports.</summary>
+    /// <summary>Changing the region tree: imports (within scope).</summary>
     public const string RegionsManage = "regions:manage";
 
-    /// <summary>Health probes and public pages.</summary>
-    public const string Public = "public";
+    /// <summary>Locating one point.</summary>
+    public const string Locate = "locate";
+
+    /// <summary>Locating up to 100,000 points at once (staff).</summary>
+    public const string LocateBatch = "locate:batch";
+
+    /// <summary>Managing accounts and their assignments (admins).</summary>
+    public const string UsersManage = "users:manage";
+
+    /// <summary>Searching the audit trail (admins).</summary>
+    public const string AuditRead = "audit:read";
 }

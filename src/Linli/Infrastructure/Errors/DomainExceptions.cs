@@ -20,6 +20,9 @@ public class UnprocessableException(string title, string detail)
 /// <summary>Something named in the request does not exist (404).</summary>
 public sealed class NotFoundException(string detail) : DomainException("Not found", detail, StatusCodes.Status404NotFound);
 
+/// <summary>The user may not do this (403).</summary>
+public sealed class ForbiddenException(string detail) : DomainException("Forbidden", detail, StatusCodes.Status403Forbidden);
+
 /// <summary>The node cannot answer yet, for example while the region index loads (503).</summary>
 public sealed class NotReadyException(string detail)
     : DomainException("Not ready", detail, StatusCodes.Status503ServiceUnavailable);

@@ -1,18 +1,22 @@
+using Linli.Modules.Access.Data;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Infrastructure.Persistence;
 
 /// <summary>
 /// The one database context. Each module adds its sets and configuration in a partial file
-/// (LinliDb.Geography.cs, …). Provider differences live in the two sealed subclasses, which also
+/// (LinliDb.Geography.cs, …); accounts come from ASP.NET Core Identity's user store. Provider differences live in the two sealed subclasses, which also
 /// own their migration sets.
 /// </summary>
-public abstract partial class LinliDb(DbContextOptions options) : DbContext(options)
+public abstract partial class LinliDb(DbContextOptions options) : IdentityUserContext<LinliUser>(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ConfigureGeography(modelBuilder);
-        ConfigureProvider(modelBuilder);
+        base.OnModelCreating(builder);
+        ConfigureAccess(builder);
+        ConfigureGeography(builder);
+        ConfigureProvider(builder);
     }
 
     /// <summary>Column types, spatial indexes and converters that differ between providers.</summary>

@@ -23,9 +23,7 @@ internal static class GeographyModule
 
     public static WebApplication MapGeography(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1")
-            .WithTags("Geography")
-            .RequireAuthorization(Policies.RegionsRead);
+        var api = app.MapGroup("/api/v1").WithTags("Geography");
 
         api.MapPost("/regions/import", ImportRegions.ImportRegions.Handle)
             .WithName("ImportRegions")
@@ -34,22 +32,23 @@ internal static class GeographyModule
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(new RequestSizeLimitMetadata(ImportRegions.ImportRegions.MaxUploadBytes))
             .RequireAuthorization(Policies.RegionsManage);
+        var regions = api.MapGroup("/regions").RequireAuthorization(Policies.RegionsRead);
 
-        api.MapGet("/regions", GetRegion.GetRegion.Roots)
+        regions.MapGet("", GetRegion.GetRegion.Roots)
             .WithName("ListRootRegions")
             .WithSummary("The tops of the region trees");
-        api.MapGet("/regions/{code}", GetRegion.GetRegion.Handle)
+        regions.MapGet("/{code}", GetRegion.GetRegion.Handle)
             .WithName("GetRegion")
             .WithSummary("One region with its ancestors and its children's count")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/regions/{code}/children", GetRegion.GetRegion.Children)
+        regions.MapGet("/{code}/children", GetRegion.GetRegion.Children)
             .WithName("ListChildRegions")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/regions/{code}/party", GetRegion.GetRegion.Party)
+        regions.MapGet("/{code}/party", GetRegion.GetRegion.Party)
             .WithName("GetPartyOrganisation")
             .WithSummary("The party organisation attached to a region, with its members")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/regions/{code}/geojson", ExportRegions.ExportRegions.Handle)
+        regions.MapGet("/{code}/geojson", ExportRegions.ExportRegions.Handle)
             .WithName("ExportRegions")
             .WithSummary("A region and its descendants down to depth levels, as GeoJSON")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
@@ -58,11 +57,13 @@ internal static class GeographyModule
         api.MapGet("/locate", LocatePoint.LocatePoint.Handle)
             .WithName("LocatePoint")
             .WithSummary("The building, grid, community, street and district at a point")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Locate);
         api.MapPost("/locate", LocatePoint.LocatePoint.HandleBatch)
             .WithName("LocatePoints")
             .WithSummary("The grid code of each of up to 100,000 [lon, lat] pairs")
-            .WithMetadata(new RequestSizeLimitMetadata(64L << 20));
+            .WithMetadata(new RequestSizeLimitMetadata(64L << 20))
+            .RequireAuthorization(Policies.LocateBatch);
         return app;
     }
 

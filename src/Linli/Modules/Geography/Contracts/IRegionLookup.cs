@@ -32,4 +32,7 @@ public interface IRegionLookup
 
     /// <summary>The region with this code and its ancestors, top first; empty when unknown.</summary>
     IReadOnlyList<RegionRef> PathTo(string code);
+
+    /// <summary>The children of a region in code order, or the tops of the trees when <paramref name="code"/> is null.</summary>
+    IReadOnlyList<RegionRef> ChildrenOf(string? code);
 }

@@ -53,7 +53,7 @@ public abstract partial class LinliDb
         modelBuilder.Entity<PartyMember>(member =>
         {
             member.ToTable("party_members");
-            member.Property(m => m.Name).HasMaxLength(100);
+            member.Property(m => m.NameProtected).HasMaxLength(1000);
             member.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
         });
     }

@@ -27,9 +27,10 @@ public sealed class PartyOrganisation
     public string Name { get; private set; }
     public IReadOnlyList<PartyMember> Members => _members;
 
-    public PartyMember AddMember(string name, PartyRole role)
+    /// <summary>Adds a member; the name arrives already encrypted (personal data).</summary>
+    public PartyMember AddMember(string protectedName, PartyRole role)
     {
-        var member = new PartyMember(name, role);
+        var member = new PartyMember(protectedName, role);
         _members.Add(member);
         return member;
     }
@@ -61,17 +62,19 @@ public sealed class PartyMember
 {
     private PartyMember()
     {
-        Name = "";
+        NameProtected = "";
     }
 
-    internal PartyMember(string name, PartyRole role)
+    internal PartyMember(string protectedName, PartyRole role)
     {
-        Name = name;
+        NameProtected = protectedName;
         Role = role;
     }
 
     public long Id { get; private set; }
     public long OrganisationId { get; private set; }
-    public string Name { get; private set; }
+
+    /// <summary>The member's name, encrypted (personal data).</summary>
+    public string NameProtected { get; private set; }
     public PartyRole Role { get; private set; }
 }

@@ -13,6 +13,7 @@ internal sealed class DemoCitySeeder(
     IDbContextFactory<LinliDb> dbFactory,
     IConfiguration configuration,
     TimeProvider clock,
+    Infrastructure.Protection.PersonalDataProtector protector,
     ILogger<DemoCitySeeder> logger)
 {
     public static DemoScale? ParseSetting(string? value) => value?.Trim().ToLowerInvariant() switch
@@ -38,7 +39,7 @@ internal sealed class DemoCitySeeder(
         var now = clock.GetUtcNow();
         var generator = new DemoCityGenerator(scale);
         var parties = new List<PartyOrganisation>();
-        var party = new PartyGenerator(DemoCityGenerator.DefaultSeed);
+        var party = new PartyGenerator(DemoCityGenerator.DefaultSeed, name => protector.Protect(name)!);
         var count = 0;
         try
         {
@@ -74,7 +75,7 @@ internal sealed class DemoCitySeeder(
 }
 
 /// <summary>The party structure of the demo city: a organisation per community, a branch per grid, a group for the first buildings.</summary>
-internal sealed class PartyGenerator(int seed)
+internal sealed class PartyGenerator(int seed, Func<string, string> protect)
 {
     private readonly Random _random = new(seed);
     private string _lastGrid = "";
@@ -102,10 +103,10 @@ internal sealed class PartyGenerator(int seed)
             _ => $"{draft.Name}楼栋党小组",
         };
         var organisation = new PartyOrganisation(draft.Code, kind, name);
-        organisation.AddMember(PersonName(), PartyRole.Secretary);
+        organisation.AddMember(protect(PersonName()), PartyRole.Secretary);
         for (var i = _random.Next(2, 5); i > 0; i--)
         {
-            organisation.AddMember(PersonName(), PartyRole.Member);
+            organisation.AddMember(protect(PersonName()), PartyRole.Member);
         }
         return organisation;
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Security.Claims;
 using Linli.Infrastructure.Errors;
+using Linli.Modules.Access.Contracts;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Geography.Contracts;
 using Linli.Modules.Geography.Data;
@@ -18,8 +20,10 @@ internal static class ExportRegions
     public const int MaxDepth = 6;
     private const int ParentChunk = 500;
 
-    public static async Task Handle(string code, int? depth, HttpResponse response, LinliDb db, CancellationToken ct)
+    public static async Task Handle(string code, int? depth, HttpResponse response, LinliDb db, ClaimsPrincipal user,
+        IAccessControl access, CancellationToken ct)
     {
+        await access.EnsureAsync(user, Permissions.RegionsRead, code);
         var levels = depth ?? 1;
         if (levels is < 0 or > MaxDepth)
         {

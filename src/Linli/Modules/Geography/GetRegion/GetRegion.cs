@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Linli.Infrastructure.Errors;
+using Linli.Modules.Access.Contracts;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Geography.Contracts;
 using Linli.Modules.Geography.Data;
@@ -26,8 +28,9 @@ public sealed record RegionListItem(string Code, string Name, string Level, doub
 
 internal static class GetRegion
 {
-    public static async Task<Ok<RegionDetails>> Handle(string code, LinliDb db, CancellationToken ct)
+    public static async Task<Ok<RegionDetails>> Handle(string code, LinliDb db, ClaimsPrincipal user, IAccessControl access, CancellationToken ct)
     {
+        await access.EnsureAsync(user, Permissions.RegionsRead, code);
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct)
             ?? throw new NotFoundException($"Region {code} does not exist.");
         var ancestors = new List<RegionRef>();
@@ -57,17 +60,28 @@ internal static class GetRegion
             region.AreaSquareMeters, region.Households, ancestors, childrenCount, party));
     }
 
-    public static Task<Ok<List<RegionListItem>>> Roots(LinliDb db, CancellationToken ct) => Children(null, db, ct);
-
-    /// <summary>The children of a region, or the tops of the trees when no code is given.</summary>
-    public static async Task<Ok<List<RegionListItem>>> Children(string? code, LinliDb db, CancellationToken ct)
+    /// <summary>The tops of what the user may read: the trees' roots for city-wide roles, else their own scopes.</summary>
+    public static async Task<Ok<List<RegionListItem>>> Roots(LinliDb db, ClaimsPrincipal user, IAccessControl access, CancellationToken ct)
     {
-        if (code is not null && !await db.Regions.AnyAsync(r => r.Code == code, ct))
+        var scopes = await access.ScopesAsync(user, Permissions.RegionsRead);
+        return TypedResults.Ok(await ListAsync(db, scopes is null ? r => r.ParentCode == null : r => scopes.Contains(r.Code), ct));
+    }
+
+    /// <summary>The children of a region.</summary>
+    public static async Task<Ok<List<RegionListItem>>> Children(string code, LinliDb db, ClaimsPrincipal user, IAccessControl access, CancellationToken ct)
+    {
+        await access.EnsureAsync(user, Permissions.RegionsRead, code);
+        if (!await db.Regions.AnyAsync(r => r.Code == code, ct))
         {
             throw new NotFoundException($"Region {code} does not exist.");
         }
+        return TypedResults.Ok(await ListAsync(db, r => r.ParentCode == code, ct));
+    }
+
+    private static async Task<List<RegionListItem>> ListAsync(LinliDb db, System.Linq.Expressions.Expression<Func<Region, bool>> which, CancellationToken ct)
+    {
         var items = await db.Regions.AsNoTracking()
-            .Where(r => r.ParentCode == code)
+            .Where(which)
             .OrderBy(r => r.Code)
             .Select(r => new
             {
@@ -78,18 +92,21 @@ internal static class GetRegion
                 Children = db.Regions.Count(c => c.ParentCode == r.Code),
             })
             .ToListAsync(ct);
-        return TypedResults.Ok(items.Select(i => new RegionListItem(i.Code, i.Name, i.Level.ToName(), i.AreaSquareMeters, i.Children)).ToList());
+        return items.Select(i => new RegionListItem(i.Code, i.Name, i.Level.ToName(), i.AreaSquareMeters, i.Children)).ToList();
     }
 
     /// <summary>The party organisation attached to a region, with its members.</summary>
-    public static async Task<Ok<PartyOrganisationDetails>> Party(string code, LinliDb db, CancellationToken ct)
+    public static async Task<Ok<PartyOrganisationDetails>> Party(string code, LinliDb db, ClaimsPrincipal user, IAccessControl access,
+        Infrastructure.Protection.PersonalDataProtector protector, CancellationToken ct)
     {
+        await access.EnsureAsync(user, Permissions.RegionsRead, code);
         var org = await db.PartyOrganisations.AsNoTracking()
             .Include(o => o.Members)
             .FirstOrDefaultAsync(o => o.RegionCode == code, ct)
             ?? throw new NotFoundException($"Region {code} has no party organisation.");
         return TypedResults.Ok(new PartyOrganisationDetails(org.Id, org.RegionCode, org.Kind.ToString(), org.Name,
-            org.Members.Select(m => new PartyMemberItem(m.Id, m.Name, m.Role.ToString())).ToList()));
+            org.Members.Select(m => new PartyMemberItem(m.Id,
+                Infrastructure.Protection.PersonalDataFormats.MaskName(protector.Unprotect(m.NameProtected) ?? ""), m.Role.ToString())).ToList()));
     }
 }
 

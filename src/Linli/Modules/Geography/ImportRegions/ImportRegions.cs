@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Linli.Infrastructure.Errors;
+using Linli.Modules.Access.Audit;
+using Linli.Modules.Access.Contracts;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Geography.Contracts;
 using Linli.Modules.Geography.Data;
@@ -24,7 +27,8 @@ internal static class ImportRegions
     public const long MaxUploadBytes = 1L << 30;
 
     public static async Task<Ok<ImportRegionsResponse>> Handle(
-        HttpRequest request, LinliDb db, RegionIndexHolder index, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, LinliDb db, RegionIndexHolder index, TimeProvider clock, ClaimsPrincipal user, IAccessControl access,
+        IAuditLog audit, CancellationToken ct)
     {
         // Spool the upload to disk so that its size costs disk, not memory, then read it mapped.
         var spool = Path.Combine(Path.GetTempPath(), $"linli-import-{Guid.NewGuid():N}.geojson");
@@ -35,13 +39,43 @@ internal static class ImportRegions
                 await request.Body.CopyToAsync(file, ct);
             }
             var features = GeoJsonFeatureReader.ReadFile(spool);
-            var response = await ImportAsync(features, db, clock, ct);
+            await EnsureWithinScopeAsync(features, user, access);
+            ImportRegionsResponse response;
+            try
+            {
+                response = await ImportAsync(features, db, clock, ct);
+            }
+            catch (DomainException e)
+            {
+                await audit.RecordAsync("regions.import", null, AuditOutcomes.Failure, e.Message, CancellationToken.None);
+                throw;
+            }
+            await audit.RecordAsync("regions.import", null, AuditOutcomes.Success,
+                string.Join(", ", response.Counts.Select(c => $"{c.Value} {c.Key}")), CancellationToken.None);
             await index.RefreshAsync(force: false, ct);
             return TypedResults.Ok(response);
         }
         finally
         {
             File.Delete(spool);
+        }
+    }
+
+    /// <summary>A district officer imports within the district; only an admin anywhere.</summary>
+    private static async Task EnsureWithinScopeAsync(List<RawFeature> features, ClaimsPrincipal user, IAccessControl access)
+    {
+        var scopes = await access.ScopesAsync(user, Permissions.RegionsManage);
+        if (scopes is null)
+        {
+            await access.EnsureAsync(user, Permissions.RegionsManage);
+            return;
+        }
+        var outside = features.Select(f => f.Code).OfType<string>()
+            .Where(code => !scopes.Any(scope => Access.Authorization.RegionScope.Covers(scope, code)))
+            .Take(5).ToList();
+        if (outside.Count > 0)
+        {
+            throw new ForbiddenException($"Not allowed: this file touches regions outside your scope ({string.Join(", ", outside)}).");
         }
     }
 

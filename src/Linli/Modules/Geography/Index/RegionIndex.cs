@@ -69,6 +69,13 @@ internal sealed class RegionIndex
 
     public IndexedRegion? Find(string code) => _byCode.GetValueOrDefault(code);
 
+    public IReadOnlyList<RegionRef> ChildrenOf(string? code) =>
+        _byCode.Values
+            .Where(r => r.ParentCode == code || (code is null && r.Parent is null))
+            .OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => r.Ref)
+            .ToList();
+
     /// <summary>The grid whose interior (or else boundary) holds the point; ties go to the lower code.</summary>
     public IndexedRegion? FindContainingGrid(double lon, double lat) => _directory.Find(lon, lat);
 

@@ -95,6 +95,8 @@ internal sealed class RegionIndexHolder(IDbContextFactory<LinliDb> dbFactory, IL
         return path;
     }
 
+    public IReadOnlyList<RegionRef> ChildrenOf(string? code) => _current.ChildrenOf(code);
+
     private static RegionRef? Ancestor(IndexedRegion region, RegionLevel level)
     {
         for (var r = region.Parent; r is not null; r = r.Parent)

@@ -1,0 +1,41 @@
+using Linli.Infrastructure.Auth;
+using Linli.Modules.Access.Contracts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Linli.Modules.Access.Authorization;
+
+/// <summary>An endpoint policy: the user must hold the permission somewhere.</summary>
+internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+internal sealed class PermissionHandler(IAccessControl access) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        var denial = await access.DenialAsync(context.User, requirement.Permission);
+        if (denial is null)
+        {
+            context.Succeed(requirement);
+        }
+        else
+        {
+            context.Fail(new AuthorizationFailureReason(this, denial));
+        }
+    }
+}
+
+internal static class PermissionPolicies
+{
+    /// <summary>Each policy name of <see cref="Policies"/> with the permission it needs.</summary>
+    public static AuthorizationBuilder AddLinliPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Policies.Public, p => p.RequireAssertion(_ => true))
+        .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Policies.RegionsRead, Permission(Permissions.RegionsRead))
+        .AddPolicy(Policies.RegionsManage, Permission(Permissions.RegionsManage))
+        .AddPolicy(Policies.Locate, Permission(Permissions.Locate))
+        .AddPolicy(Policies.LocateBatch, Permission(Permissions.LocateBatch))
+        .AddPolicy(Policies.UsersManage, Permission(Permissions.UsersManage))
+        .AddPolicy(Policies.AuditRead, Permission(Permissions.AuditRead));
+
+    private static Action<AuthorizationPolicyBuilder> Permission(string permission) =>
+        p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission));
+}

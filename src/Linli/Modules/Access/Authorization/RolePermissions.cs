@@ -1,0 +1,89 @@
+using Linli.Modules.Access.Contracts;
+
+namespace Linli.Modules.Access.Authorization;
+
+/// <summary>
+/// What each role may do, and whether that holds within its assignment's region subtree or
+/// everywhere. Least privilege: a permission is listed only where a role needs it.
+/// </summary>
+internal static class RolePermissions
+{
+    private enum Reach
+    {
+        /// <summary>Within the region subtree the assignment names.</summary>
+        Scoped,
+
+        /// <summary>Everywhere (admins; departments read the map of the whole city).</summary>
+        Everywhere,
+    }
+
+    private static readonly Dictionary<string, Dictionary<string, Reach>> Table = new()
+    {
+        [Roles.Admin] = new()
+        {
+            [Permissions.RegionsRead] = Reach.Everywhere,
+            [Permissions.RegionsManage] = Reach.Everywhere,
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.LocateBatch] = Reach.Everywhere,
+            [Permissions.UsersManage] = Reach.Everywhere,
+            [Permissions.AuditRead] = Reach.Everywhere,
+            [Permissions.PersonalDataUnmask] = Reach.Everywhere,
+        },
+        [Roles.DistrictOfficer] = new()
+        {
+            [Permissions.RegionsRead] = Reach.Scoped,
+            [Permissions.RegionsManage] = Reach.Scoped,
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.LocateBatch] = Reach.Everywhere,
+        },
+        [Roles.StreetOfficer] = Staff(),
+        [Roles.CommunityStaff] = Staff(),
+        [Roles.GridWorker] = Staff(),
+        [Roles.DepartmentHandler] = new()
+        {
+            [Permissions.RegionsRead] = Reach.Everywhere,
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.LocateBatch] = Reach.Everywhere,
+        },
+        [Roles.Inspector] = new()
+        {
+            [Permissions.RegionsRead] = Reach.Everywhere,
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.LocateBatch] = Reach.Everywhere,
+        },
+        [Roles.Courier] = new() { [Permissions.Locate] = Reach.Everywhere },
+        [Roles.Resident] = new() { [Permissions.Locate] = Reach.Everywhere },
+        [Roles.Merchant] = new() { [Permissions.Locate] = Reach.Everywhere },
+        [Roles.Gatekeeper] = new() { [Permissions.Locate] = Reach.Everywhere },
+    };
+
+    private static Dictionary<string, Reach> Staff() => new()
+    {
+        [Permissions.RegionsRead] = Reach.Scoped,
+        [Permissions.Locate] = Reach.Everywhere,
+        [Permissions.LocateBatch] = Reach.Everywhere,
+    };
+
+    public static bool Grants(Assignment assignment, string permission) =>
+        Table.TryGetValue(assignment.Role, out var permissions) && permissions.ContainsKey(permission);
+
+    /// <summary>Whether the assignment grants the permission on the region with this code.</summary>
+    public static bool GrantsOn(Assignment assignment, string permission, string regionCode)
+    {
+        if (!Table.TryGetValue(assignment.Role, out var permissions) || !permissions.TryGetValue(permission, out var reach))
+        {
+            return false;
+        }
+        return reach == Reach.Everywhere || (assignment.Scope is { } scope && RegionScope.Covers(scope, regionCode));
+    }
+}
+
+/// <summary>Region subtrees by code: a child's code starts with its parent's (a city's: its first four digits).</summary>
+public static class RegionScope
+{
+    public static bool Covers(string scope, string code)
+    {
+        var prefix = scope.Length == 6 && scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4] : scope;
+        return code.StartsWith(prefix, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+namespace Linli.Modules.Access.Contracts;
+
+/// <summary>The roles of Linli, as the API writes them.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string DistrictOfficer = "district-officer";
+    public const string StreetOfficer = "street-officer";
+    public const string CommunityStaff = "community-staff";
+    public const string GridWorker = "grid-worker";
+    public const string DepartmentHandler = "department-handler";
+    public const string Inspector = "inspector";
+    public const string Courier = "courier";
+    public const string Resident = "resident";
+    public const string Merchant = "merchant";
+    public const string Gatekeeper = "gatekeeper";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Admin, DistrictOfficer, StreetOfficer, CommunityStaff, GridWorker, DepartmentHandler, Inspector, Courier, Resident, Merchant, Gatekeeper];
+
+    /// <summary>Roles whose assignment names a region (its whole subtree is covered).</summary>
+    public static IReadOnlyList<string> RegionScoped { get; } = [DistrictOfficer, StreetOfficer, CommunityStaff, GridWorker];
+
+    /// <summary>Roles whose assignment names a department or utility (a unit code).</summary>
+    public static IReadOnlyList<string> DepartmentScoped { get; } = [DepartmentHandler, Inspector];
+
+    /// <summary>Staff, as opposed to the public (couriers, residents, merchants, gatekeepers).</summary>
+    public static bool IsStaff(string role) => role == Admin || RegionScoped.Contains(role) || DepartmentScoped.Contains(role);
+
+    public static string ChineseName(string role) => role switch
+    {
+        Admin => "系统管理员",
+        DistrictOfficer => "区级干部",
+        StreetOfficer => "街道干部",
+        CommunityStaff => "社区工作者",
+        GridWorker => "网格员",
+        DepartmentHandler => "部门处置人员",
+        Inspector => "巡检员",
+        Courier => "快递小哥/骑手",
+        Resident => "居民",
+        Merchant => "商户",
+        Gatekeeper => "门岗",
+        _ => role,
+    };
+}
+
+/// <summary>What a user may do; each role grants some, within its scope.</summary>
+public static class Permissions
+{
+    public const string RegionsRead = "regions:read";
+    public const string RegionsManage = "regions:manage";
+    public const string Locate = "locate";
+    public const string LocateBatch = "locate:batch";
+    public const string UsersManage = "users:manage";
+    public const string AuditRead = "audit:read";
+    public const string PersonalDataUnmask = "personal-data:unmask";
+}
+
+/// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>
+public sealed record Assignment(string Role, string? Scope, string? Department);
