@@ -52,7 +52,7 @@ internal sealed class AccountBootstrap(IServiceScopeFactory scopes, IConfigurati
         }
         var configured = configuration["Linli:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? GeneratePassword() : configured;
-        await CreateAsync(scope.ServiceProvider, "admin", password, "系统管理员", null, [new StaffAssignment { Role = Roles.Admin }]);
+        await CreateAsync(scope.ServiceProvider, "admin", password, "系统管理员", null, null, [new StaffAssignment { Role = Roles.Admin }]);
         if (string.IsNullOrEmpty(configured))
         {
             // Printed once, to the console only: it is in no file and no log sink.
@@ -74,7 +74,7 @@ internal sealed class AccountBootstrap(IServiceScopeFactory scopes, IConfigurati
         var plan = DemoAccounts.Plan(regions);
         foreach (var account in plan)
         {
-            await CreateAsync(scope.ServiceProvider, account.Username, password, account.DisplayName, account.Phone,
+            await CreateAsync(scope.ServiceProvider, account.Username, password, account.DisplayName, account.Phone, account.IdNumber,
                 [new StaffAssignment { Role = account.Role, Scope = account.Scope, Department = account.Department }]);
         }
         db.AppSettings.Add(new AppSetting { Key = DemoAccountsKey, Value = string.Join(",", plan.Select(p => p.Username)) });
@@ -86,7 +86,7 @@ internal sealed class AccountBootstrap(IServiceScopeFactory scopes, IConfigurati
     }
 
     private static async Task CreateAsync(IServiceProvider services, string username, string password, string displayName, string? phone,
-        List<StaffAssignment> assignments)
+        string? idNumber, List<StaffAssignment> assignments)
     {
         var users = services.GetRequiredService<UserManager<LinliUser>>();
         var protector = services.GetRequiredService<PersonalDataProtector>();
@@ -98,6 +98,8 @@ internal sealed class AccountBootstrap(IServiceScopeFactory scopes, IConfigurati
             DisplayNameProtected = protector.Protect(displayName),
             PhoneProtected = protector.Protect(phone),
             PhoneIndex = protector.Index(PersonalDataKind.Phone, phone),
+            IdNumberProtected = protector.Protect(idNumber),
+            IdNumberIndex = protector.Index(PersonalDataKind.IdNumber, idNumber),
         };
         user.Assignments.AddRange(assignments);
         var result = await users.CreateAsync(user, password);

@@ -4,7 +4,7 @@ using Linli.Modules.Geography.Contracts;
 namespace Linli.Modules.Access.Bootstrap;
 
 /// <summary>One demo account: who, in which role and where.</summary>
-public sealed record DemoAccount(string Username, string Role, string? Scope, string? Department, string DisplayName, string Phone);
+public sealed record DemoAccount(string Username, string Role, string? Scope, string? Department, string DisplayName, string Phone, string IdNumber);
 
 /// <summary>
 /// Demo accounts placed in the demo city: officers of 拱墅区 and 上城区, the first street, community
@@ -24,7 +24,8 @@ internal static class DemoAccounts
 
         var plan = new List<DemoAccount>();
         void Add(string username, string role, string? scope, string? department, string name) =>
-            plan.Add(new DemoAccount(username, role, scope, department, name, $"139{57100000 + plan.Count * 1733:D8}"));
+            plan.Add(new DemoAccount(username, role, scope, department, name, $"139{57100000 + plan.Count * 1733:D8}",
+                ResidentId($"3301051985{(plan.Count % 12) + 1:D2}{(plan.Count % 28) + 1:D2}{plan.Count + 101:D3}")));
 
         if (district is not null) Add("district1", Roles.DistrictOfficer, district.Code, null, "王建国");
         if (second is not null) Add("district2", Roles.DistrictOfficer, second.Code, null, "李春梅");
@@ -42,5 +43,13 @@ internal static class DemoAccounts
         Add("merchant1", Roles.Merchant, null, null, "郭建华");
         Add("gate1", Roles.Gatekeeper, null, null, "何平");
         return plan;
+    }
+
+    /// <summary>The 17 digits with their GB 11643 check character.</summary>
+    public static string ResidentId(string first17)
+    {
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return first17 + "10X98765432"[sum % 11];
     }
 }

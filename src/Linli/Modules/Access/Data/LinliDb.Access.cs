@@ -17,7 +17,10 @@ public abstract partial class LinliDb
             user.Property(u => u.DisplayNameProtected).HasMaxLength(1000);
             user.Property(u => u.PhoneProtected).HasMaxLength(1000);
             user.Property(u => u.PhoneIndex).HasMaxLength(64);
+            user.Property(u => u.IdNumberProtected).HasMaxLength(1000);
+            user.Property(u => u.IdNumberIndex).HasMaxLength(64);
             user.HasIndex(u => u.PhoneIndex);
+            user.HasIndex(u => u.IdNumberIndex);
             user.HasMany(u => u.Assignments).WithOne().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<StaffAssignment>(assignment =>

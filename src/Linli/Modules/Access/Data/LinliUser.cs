@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Identity;
 namespace Linli.Modules.Access.Data;
 
 /// <summary>
-/// An account. The display name and phone number are personal data: stored encrypted, with a
-/// keyed hash of the phone for exact-match search; Identity's own plaintext PhoneNumber stays empty.
+/// An account. The display name, phone and resident ID number are personal data: stored encrypted,
+/// with keyed hashes of the phone and ID for exact-match search; Identity's own plaintext PhoneNumber stays empty.
 /// </summary>
 public sealed class LinliUser : IdentityUser
 {
     public string? DisplayNameProtected { get; set; }
     public string? PhoneProtected { get; set; }
     public string? PhoneIndex { get; set; }
+    public string? IdNumberProtected { get; set; }
+    public string? IdNumberIndex { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<StaffAssignment> Assignments { get; } = [];
 }

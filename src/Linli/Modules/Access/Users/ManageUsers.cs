@@ -21,6 +21,7 @@ internal static class ManageUsers
         UserRules.CheckUsername(request.Username, errors);
         UserRules.CheckDisplayName(request.DisplayName, required: true, errors);
         UserRules.CheckPhone(request.Phone, errors);
+        UserRules.CheckIdNumber(request.IdNumber, errors);
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["is required"];
         var assignments = UserRules.CheckAssignments(request.Assignments, regions, errors);
         if (errors.Count > 0)
@@ -32,7 +33,7 @@ internal static class ManageUsers
             throw new DomainException("Username taken", $"An account named '{request.Username}' already exists.");
         }
         var user = new LinliUser { UserName = request.Username, CreatedAt = clock.GetUtcNow() };
-        ApplyPersonalData(user, request.DisplayName, request.Phone, protector);
+        ApplyPersonalData(user, request.DisplayName, request.Phone, request.IdNumber, protector);
         user.Assignments.AddRange(assignments);
         var result = await users.CreateAsync(user, request.Password!);
         ThrowIfFailed(result, "password");
@@ -40,7 +41,7 @@ internal static class ManageUsers
         return TypedResults.Created($"/api/v1/users/{user.Id}", UserViews.Masked(user, protector, clock.GetUtcNow()));
     }
 
-    public static async Task<Ok<List<UserView>>> List(string? phone, string? role, string? scope, LinliDb db,
+    public static async Task<Ok<List<UserView>>> List(string? phone, string? idNumber, string? role, string? scope, LinliDb db,
         PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var query = db.Users.AsNoTracking().Include(u => u.Assignments).AsQueryable();
@@ -49,6 +50,11 @@ internal static class ManageUsers
             // Exact match through the keyed hash: the phone itself is never in the database.
             var index = protector.Index(PersonalDataKind.Phone, phone);
             query = query.Where(u => u.PhoneIndex == index);
+        }
+        if (!string.IsNullOrWhiteSpace(idNumber))
+        {
+            var index = protector.Index(PersonalDataKind.IdNumber, idNumber);
+            query = query.Where(u => u.IdNumberIndex == index);
         }
         if (!string.IsNullOrWhiteSpace(role)) query = query.Where(u => u.Assignments.Any(a => a.Role == role));
         if (!string.IsNullOrWhiteSpace(scope)) query = query.Where(u => u.Assignments.Any(a => a.Scope == scope));
@@ -66,6 +72,7 @@ internal static class ManageUsers
         var errors = new Dictionary<string, string[]>();
         UserRules.CheckDisplayName(request.DisplayName, required: false, errors);
         UserRules.CheckPhone(request.Phone, errors);
+        UserRules.CheckIdNumber(request.IdNumber, errors);
         var assignments = request.Assignments is null ? null : UserRules.CheckAssignments(request.Assignments, regions, errors);
         if (errors.Count > 0)
         {
@@ -74,7 +81,7 @@ internal static class ManageUsers
         var user = await users.Users.Include(u => u.Assignments).FirstOrDefaultAsync(u => u.Id == id, ct)
             ?? throw new NotFoundException($"User {id} does not exist.");
         ApplyPersonalData(user, request.DisplayName ?? protector.Unprotect(user.DisplayNameProtected),
-            request.Phone ?? protector.Unprotect(user.PhoneProtected), protector);
+            request.Phone ?? protector.Unprotect(user.PhoneProtected), request.IdNumber ?? protector.Unprotect(user.IdNumberProtected), protector);
         if (assignments is not null)
         {
             if (user.Assignments.Any(a => a.Role == Roles.Admin) && assignments.All(a => a.Role != Roles.Admin))
@@ -127,15 +134,19 @@ internal static class ManageUsers
         }
         var user = await FindAsync(db, id, ct);
         await audit.RecordAsync("personal-data.unmask", $"user:{user.UserName}", AuditOutcomes.Success, reason, CancellationToken.None);
-        return TypedResults.Ok(new UserPersonalData(user.Id, user.UserName!, protector.Unprotect(user.DisplayNameProtected), protector.Unprotect(user.PhoneProtected)));
+        return TypedResults.Ok(new UserPersonalData(user.Id, user.UserName!, protector.Unprotect(user.DisplayNameProtected),
+            protector.Unprotect(user.PhoneProtected), protector.Unprotect(user.IdNumberProtected)));
     }
 
-    private static void ApplyPersonalData(LinliUser user, string? displayName, string? phone, PersonalDataProtector protector)
+    private static void ApplyPersonalData(LinliUser user, string? displayName, string? phone, string? idNumber, PersonalDataProtector protector)
     {
         user.DisplayNameProtected = protector.Protect(displayName?.Trim());
-        var normalised = string.IsNullOrWhiteSpace(phone) ? null : PersonalDataFormats.Normalise(PersonalDataKind.Phone, phone);
-        user.PhoneProtected = protector.Protect(normalised);
-        user.PhoneIndex = protector.Index(PersonalDataKind.Phone, normalised);
+        var normalisedPhone = string.IsNullOrWhiteSpace(phone) ? null : PersonalDataFormats.Normalise(PersonalDataKind.Phone, phone);
+        user.PhoneProtected = protector.Protect(normalisedPhone);
+        user.PhoneIndex = protector.Index(PersonalDataKind.Phone, normalisedPhone);
+        var normalisedId = string.IsNullOrWhiteSpace(idNumber) ? null : PersonalDataFormats.Normalise(PersonalDataKind.IdNumber, idNumber);
+        user.IdNumberProtected = protector.Protect(normalisedId);
+        user.IdNumberIndex = protector.Index(PersonalDataKind.IdNumber, normalisedId);
     }
 
     private static async Task<LinliUser> FindAsync(LinliDb db, string id, CancellationToken ct) =>

@@ -6,9 +6,11 @@ namespace Linli.Modules.Access.Users;
 
 public sealed record AssignmentDto(string? Role, string? Scope, string? Department);
 
-public sealed record CreateUserRequest(string? Username, string? Password, string? DisplayName, string? Phone, List<AssignmentDto>? Assignments);
+public sealed record CreateUserRequest(string? Username, string? Password, string? DisplayName, string? Phone, List<AssignmentDto>? Assignments,
+    string? IdNumber = null);
 
-public sealed record UpdateUserRequest(string? DisplayName, string? Phone, string? Password, List<AssignmentDto>? Assignments);
+public sealed record UpdateUserRequest(string? DisplayName, string? Phone, string? Password, List<AssignmentDto>? Assignments,
+    string? IdNumber = null);
 
 public sealed record UnmaskRequest(string? Reason);
 
@@ -18,13 +20,14 @@ public sealed record UserView(
     string Username,
     string? DisplayName,
     string? Phone,
+    string? IdNumber,
     IReadOnlyList<AssignmentDto> Assignments,
     bool TwoFactorEnabled,
     bool LockedOut,
     DateTimeOffset CreatedAt);
 
 /// <summary>The unmasked personal data of an account, for a stated reason (and audited).</summary>
-public sealed record UserPersonalData(string Id, string Username, string? DisplayName, string? Phone);
+public sealed record UserPersonalData(string Id, string Username, string? DisplayName, string? Phone, string? IdNumber);
 
 internal static class UserViews
 {
@@ -32,9 +35,11 @@ internal static class UserViews
     {
         var name = protector.Unprotect(user.DisplayNameProtected);
         var phone = protector.Unprotect(user.PhoneProtected);
+        var idNumber = protector.Unprotect(user.IdNumberProtected);
         return new UserView(user.Id, user.UserName!,
             name is null ? null : PersonalDataFormats.MaskName(name),
             phone is null ? null : PersonalDataFormats.MaskPhone(phone),
+            idNumber is null ? null : PersonalDataFormats.MaskIdNumber(idNumber),
             user.Assignments.Select(a => new AssignmentDto(a.Role, a.Scope, a.Department)).ToList(),
             user.TwoFactorEnabled,
             user.LockoutEnd is { } end && end > now,

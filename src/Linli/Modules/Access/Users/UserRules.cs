@@ -44,6 +44,14 @@ internal static partial class UserRules
         }
     }
 
+    public static void CheckIdNumber(string? idNumber, Dictionary<string, string[]> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(idNumber) && !PersonalDataFormats.IsResidentId(idNumber))
+        {
+            errors["idNumber"] = ["must be an 18-character resident ID number (GB 11643) with a valid date and check character"];
+        }
+    }
+
     public static List<StaffAssignment> CheckAssignments(List<AssignmentDto>? assignments, IRegionLookup regions, Dictionary<string, string[]> errors)
     {
         var result = new List<StaffAssignment>();
