@@ -38,7 +38,15 @@ app.UseWebPlumbing();
 app.MapAccess();
 app.MapGeography();
 
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>()
+    // Pages name their policy with [Authorize]; framework endpoints get the public one explicitly.
+    .Add(endpoint =>
+    {
+        if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Public));
+        }
+    });
 
 await app.RunAsync();
 return 0;

@@ -13,6 +13,6 @@ internal static class SignOutEndpoint
             await audit.RecordAsync("sign-out", http.User.Identity.Name, AuditOutcomes.Success);
         }
         await signIn.SignOutAsync();
-        return TypedResults.Redirect("/account/login");
+        return TypedResults.Redirect("/");
     }
 }

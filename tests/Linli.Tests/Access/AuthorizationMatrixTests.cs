@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Linli.Modules.Access.Contracts;
+using Linli.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static Linli.Tests.Infrastructure.RegionFile;
+
+namespace Linli.Tests.Access;
+
+/// <summary>
+/// Every endpoint of the app × every role × a target inside and outside the role's scope,
+/// against <see cref="Expectations"/>. A new endpoint without a row, or without a named policy, fails.
+/// </summary>
+[Trait("Category", "Database")]
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private const string OutsideCode = "330106001001001";
+    private const string Anonymous = "anonymous";
+
+    /// <summary>The scope each role's test account covers; the "inside" target is in it.</summary>
+    private static readonly Dictionary<string, (string? Scope, string? Department)> Accounts = new()
+    {
+        [Roles.DistrictOfficer] = ("330105", null),
+        [Roles.StreetOfficer] = ("330105001", null),
+        [Roles.CommunityStaff] = ("330105001001", null),
+        [Roles.GridWorker] = ("330105001001001", null),
+        [Roles.DepartmentHandler] = (null, "CG"),
+        [Roles.Inspector] = (null, "GAS"),
+        [Roles.Courier] = (null, null),
+        [Roles.Resident] = (null, null),
+        [Roles.Merchant] = (null, null),
+        [Roles.Gatekeeper] = (null, null),
+    };
+
+    private static readonly string[] RegionStaff = [Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
+    private static readonly string[] Staff = [.. RegionStaff, Roles.DepartmentHandler, Roles.Inspector];
+    private static readonly string[] Everyone = [.. Roles.All];
+
+    private static readonly Dictionary<string, Rule> Expectations = new()
+    {
+        ["GET /healthz"] = Rule.Public,
+        ["GET /readyz"] = Rule.Public,
+        ["GET /openapi/{documentName}.json"] = Rule.Public,
+        ["POST /api/v1/auth/token"] = Rule.Public,
+        ["GET /api/v1/auth/two-factor"] = Rule.SignedIn,
+        ["POST /api/v1/auth/two-factor/enable"] = Rule.SignedIn,
+        ["POST /api/v1/auth/two-factor/disable"] = Rule.SignedIn,
+        ["POST /api/v1/users/"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/users/"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/users/{id}"] = Rule.Only([Roles.Admin]),
+        ["PUT /api/v1/users/{id}"] = Rule.Only([Roles.Admin]),
+        ["DELETE /api/v1/users/{id}"] = Rule.Only([Roles.Admin]),
+        ["POST /api/v1/users/{id}/unmask"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/audit"] = Rule.Only([Roles.Admin]),
+        ["POST /account/logout"] = Rule.Public,
+        ["POST /api/v1/regions/import"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: [Roles.DistrictOfficer]),
+        ["GET /_framework/opaque-redirect"] = Rule.Public,
+        ["GET /api/v1/regions/"] = Rule.Only([Roles.Admin, .. Staff]),
+        ["GET /api/v1/regions/{code}"] = Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff),
+        ["GET /api/v1/regions/{code}/children"] = Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff),
+        ["GET /api/v1/regions/{code}/party"] = Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff),
+        ["GET /api/v1/regions/{code}/geojson"] = Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff),
+        ["GET /api/v1/locate"] = Rule.Only(Everyone),
+        ["POST /api/v1/locate"] = Rule.Only([Roles.Admin, .. Staff]),
+        ["GET /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
+        ["POST /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
+        ["GET /regions/{Code}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff)),
+        // A POST to a page without one of its forms is refused (400) before the page checks the region.
+        ["POST /regions/{Code}"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
+        ["GET /account/login"] = Rule.Public,
+        ["POST /account/login"] = Rule.Public,
+        ["GET /account/login-2fa"] = Rule.Public,
+        ["POST /account/login-2fa"] = Rule.Public,
+        ["GET /account/denied"] = Rule.Public,
+        ["POST /account/denied"] = Rule.Public,
+        ["GET /account/two-factor"] = Rule.Page(Rule.SignedIn),
+        ["POST /account/two-factor"] = Rule.Page(Rule.SignedIn),
+    };
+
+    private TestApp _app = null!;
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private string _targetUserId = "";
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await _app.ImportAsync(SampleTree().ToString())).StatusCode);
+        var west = new RegionFile()
+            .Add("330106", "西湖区", "district", null, Box(120.20, 30.30, 120.30, 30.40))
+            .Add("330106001", "北山街道", "street", "330106", Box(120.20, 30.30, 120.30, 30.40))
+            .Add("330106001001", "北山社区", "community", "330106001", Box(120.20, 30.30, 120.25, 30.35))
+            .Add(OutsideCode, "北山网格", "grid", "330106001001", Box(120.20, 30.30, 120.25, 30.35));
+        Assert.Equal(HttpStatusCode.OK, (await _app.ImportAsync(west.ToString())).StatusCode);
+        _clients[Roles.Admin] = _app.Client;
+        _clients[Anonymous] = _app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var (role, (scope, department)) in Accounts)
+        {
+            _clients[role] = await _app.ClientForAsync(role, scope, department, username: $"matrix-{role}");
+        }
+        var target = await _app.Client.PostAsJsonAsync("/api/v1/users", new
+        {
+            username = "matrix-target", password = "Pass-word-2026x", displayName = "目标用户", phone = "13900002222",
+            assignments = new[] { new { role = Roles.Resident } },
+        });
+        _targetUserId = (await target.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public void Every_endpoint_names_an_authorization_policy_and_has_a_row_in_the_matrix()
+    {
+        var missing = new List<string>();
+        foreach (var (key, endpoint) in Endpoints())
+        {
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            if (policies.Count == 0 || policies.Any(string.IsNullOrEmpty))
+            {
+                missing.Add($"{key}: no named authorization policy");
+            }
+            if (!Expectations.ContainsKey(key))
+            {
+                missing.Add($"{key}: no row in the authorization matrix");
+            }
+        }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_inside_and_outside_its_scope_as_the_matrix_says()
+    {
+        var wrong = new List<string>();
+        foreach (var (key, endpoint) in Endpoints())
+        {
+            if (!Expectations.TryGetValue(key, out var rule))
+            {
+                continue;
+            }
+            foreach (var role in _clients.Keys)
+            {
+                foreach (var inside in new[] { true, false })
+                {
+                    var code = inside ? InsideCode(role) : OutsideCode;
+                    var (method, pattern) = Split(key);
+                    using var request = new HttpRequestMessage(new HttpMethod(method), Path(pattern, code)) { Content = Body(key, code) };
+                    using var response = await _clients[role].SendAsync(request);
+                    var expected = rule.Expected(role, inside);
+                    var actual = rule.IsPublic && pattern.StartsWith("/account/", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.Redirect
+                        ? Outcome.Allowed // the sign-in pages send you on to each other by design
+                        : Classify(response);
+                    if (expected != actual)
+                    {
+                        wrong.Add($"{key} as {role} on a target {(inside ? "inside" : "outside")} its scope: expected {expected}, got {actual} ({(int)response.StatusCode})");
+                    }
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private IEnumerable<(string Key, RouteEndpoint Endpoint)> Endpoints()
+    {
+        var source = _app.Factory.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                yield return ($"{method} {endpoint.RoutePattern.RawText}", endpoint);
+            }
+        }
+    }
+
+    private static string InsideCode(string role) =>
+        Accounts.TryGetValue(role, out var account) && account.Scope is not null ? account.Scope : "330105001001001";
+
+    private string Path(string pattern, string code) => pattern
+        .Replace("{code}", code, StringComparison.Ordinal)
+        .Replace("{Code}", code, StringComparison.Ordinal)
+        .Replace("{id}", _targetUserId, StringComparison.Ordinal)
+        .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "");
+
+    private static HttpContent? Body(string key, string code) => key switch
+    {
+        "POST /api/v1/regions/import" => new StringContent(
+            new RegionFile().Add(code + "901", "新网格", "grid", code, Box(120.1, 30.3, 120.101, 30.301)).ToString(),
+            Encoding.UTF8, "application/geo+json"),
+        "POST /api/v1/locate" => JsonContent.Create(new[] { new[] { 120.11, 30.32 } }),
+        "POST /api/v1/users/{id}/unmask" => JsonContent.Create(new { reason = "matrix test" }),
+        _ when key.StartsWith("POST /api", StringComparison.Ordinal) || key.StartsWith("PUT", StringComparison.Ordinal) => JsonContent.Create(new { }),
+        _ => null,
+    };
+
+    private static (string Method, string Pattern) Split(string key)
+    {
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        return (key[..space], key[(space + 1)..]);
+    }
+
+    private static Outcome Classify(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Unauthorized => Outcome.SignInRequired,
+        HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true => Outcome.SignInRequired,
+        HttpStatusCode.Forbidden => Outcome.Forbidden,
+        HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/denied", StringComparison.Ordinal) == true => Outcome.Forbidden,
+        _ => Outcome.Allowed,
+    };
+
+    private enum Outcome
+    {
+        Allowed,
+        Forbidden,
+        SignInRequired,
+    }
+
+    private sealed record Rule(bool IsPublic, bool AnySignedIn, string[] Everywhere, string[] ScopedRoles)
+    {
+        public static Rule Public { get; } = new(true, true, [], []);
+        public static Rule SignedIn { get; } = new(false, true, [], []);
+
+        public static Rule Only(string[] roles) => new(false, false, roles, []);
+
+        public static Rule Scoped(string[] everywhere, string[] scoped) => new(false, false, everywhere, scoped);
+
+        /// <summary>Pages are the same rules; a browser is sent to sign in rather than told 401.</summary>
+        public static Rule Page(Rule rule) => rule;
+
+        public Outcome Expected(string role, bool inside)
+        {
+            if (IsPublic) return Outcome.Allowed;
+            if (role == Anonymous) return Outcome.SignInRequired;
+            if (AnySignedIn || Everywhere.Contains(role)) return Outcome.Allowed;
+            if (ScopedRoles.Contains(role)) return inside ? Outcome.Allowed : Outcome.Forbidden;
+            return Outcome.Forbidden;
+        }
+    }
+}
