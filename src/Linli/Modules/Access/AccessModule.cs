@@ -78,6 +78,7 @@ internal static class AccessModule
         services.AddHttpContextAccessor();
         services.AddScoped<IAccessControl, AccessControl>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddAuthorizationBuilder().AddLinliPolicies();
         services.AddHostedService<AccountBootstrap>();
