@@ -26,6 +26,21 @@ public sealed class PersonalDataProtector
 
     public string? Unprotect(string? ciphertext) => ciphertext is null ? null : _protector.Unprotect(ciphertext);
 
+    /// <summary>For displays: a value whose key is gone (a restored database without its key folder) reads as a marker, not a crash.</summary>
+    public string? UnprotectOrMarker(string? ciphertext)
+    {
+        try
+        {
+            return Unprotect(ciphertext);
+        }
+        catch (CryptographicException)
+        {
+            return Unreadable;
+        }
+    }
+
+    public const string Unreadable = "[unreadable: key missing]";
+
     /// <summary>HMAC-SHA256 of the normalised value, per kind, so equal phone numbers match and nothing else leaks.</summary>
     public string? Index(PersonalDataKind kind, string? value)
     {

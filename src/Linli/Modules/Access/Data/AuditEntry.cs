@@ -22,8 +22,9 @@ public sealed class AuditEntry
         string outcome, string? clientAddress, string? detail, string previousHash)
     {
         Sequence = sequence;
-        Time = time;
-        UnixMilliseconds = time.ToUnixTimeMilliseconds();
+        // Whole milliseconds in UTC: what every store keeps exactly, so the hash survives the round trip.
+        Time = DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+        UnixMilliseconds = Time.ToUnixTimeMilliseconds();
         UserId = userId;
         UserName = userName;
         Action = action;

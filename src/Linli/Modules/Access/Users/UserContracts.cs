@@ -33,9 +33,15 @@ internal static class UserViews
 {
     public static UserView Masked(LinliUser user, PersonalDataProtector protector, DateTimeOffset now)
     {
-        var name = protector.Unprotect(user.DisplayNameProtected);
-        var phone = protector.Unprotect(user.PhoneProtected);
-        var idNumber = protector.Unprotect(user.IdNumberProtected);
+        var name = protector.UnprotectOrMarker(user.DisplayNameProtected);
+        var phone = protector.UnprotectOrMarker(user.PhoneProtected);
+        var idNumber = protector.UnprotectOrMarker(user.IdNumberProtected);
+        if (phone == PersonalDataProtector.Unreadable || idNumber == PersonalDataProtector.Unreadable)
+        {
+            return new UserView(user.Id, user.UserName!, name, phone, idNumber,
+                user.Assignments.Select(a => new AssignmentDto(a.Role, a.Scope, a.Department)).ToList(),
+                user.TwoFactorEnabled, user.LockoutEnd is { } lockEnd && lockEnd > now, user.CreatedAt);
+        }
         return new UserView(user.Id, user.UserName!,
             name is null ? null : PersonalDataFormats.MaskName(name),
             phone is null ? null : PersonalDataFormats.MaskPhone(phone),
