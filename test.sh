@@ -21,6 +21,17 @@ else
   echo "WARNING: PostgreSQL unavailable; only the SQLite run will happen (this fails under CI=true)." >&2
 fi
 
+# Browser tests drive Debian's Chromium (with CJK fonts, or Chinese renders as boxes).
+if [[ ! -x /usr/bin/chromium || ! -d /usr/share/fonts/opentype/noto ]]; then
+  if [[ "$(id -u)" == 0 ]]; then
+    log "Installing Chromium and CJK fonts from Debian packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "Chromium is missing and this is not root: the browser tests will fail." >&2
+  fi
+fi
+
 log "Building"
 dotnet build Linli.slnx -c Release -nologo -v q
 

@@ -78,6 +78,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /account/login-2fa"] = Rule.Public,
         ["GET /account/denied"] = Rule.Public,
         ["POST /account/denied"] = Rule.Public,
+        ["GET /admin/users"] = Rule.Page(Rule.Only([Roles.Admin])),
+        ["POST /admin/users"] = Rule.Page(Rule.Only([Roles.Admin])),
+        ["GET /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
+        ["POST /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["GET /account/two-factor"] = Rule.Page(Rule.SignedIn),
         ["POST /account/two-factor"] = Rule.Page(Rule.SignedIn),
     };

@@ -1,0 +1,96 @@
+using Linli.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Linli.BrowserTests;
+
+/// <summary>
+/// Linli on a real loopback port (rule 16) with the demo city, and Debian's Chromium driven by
+/// Playwright; never a downloaded browser. Any page error fails the test that caused it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private TestDatabase? _database;
+
+    public LinliAppFactory App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotFolder { get; } = Path.Combine(Path.GetTempPath(), "linli-screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: test.sh installs Debian's chromium and fonts-noto-cjk.");
+        }
+        _database = await TestDatabase.CreateAsync();
+        App = new LinliAppFactory(_database.ConnectionString, demoCity: "demo");
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using (var client = new HttpClient { BaseAddress = new Uri(BaseUrl) })
+        {
+            await LinliAppFactory.WaitUntilReadyAsync(client, 180);
+            // The demo accounts follow the demo city.
+            for (var i = 0; i < 300 && !(await client.GetStringAsync("/account/login")).Contains("district1", StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(100);
+            }
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh browser context and page that records page errors and failed requests.</summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add($"page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"console error: {message.Text}");
+            }
+        };
+        return (page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
