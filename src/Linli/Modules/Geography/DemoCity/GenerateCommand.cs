@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Linli.Modules.Geography.Contracts;
-using Linli.Modules.Geography.ImportRegions;
 
 namespace Linli.Modules.Geography.DemoCity;
 
@@ -47,28 +46,8 @@ internal static class GenerateCommand
             foreach (var draft in new DemoCityGenerator(scale, seed).Generate())
             {
                 counts[draft.Level] = counts.GetValueOrDefault(draft.Level) + 1;
-                writer.WriteStartObject();
-                writer.WriteString("type", "Feature");
-                writer.WriteStartObject("properties");
-                writer.WriteString("code", draft.Code);
-                writer.WriteString("name", draft.Name);
-                writer.WriteString("level", draft.Level.ToName());
-                if (draft.ParentCode is null)
-                {
-                    writer.WriteNull("parentCode");
-                }
-                else
-                {
-                    writer.WriteString("parentCode", draft.ParentCode);
-                }
-                if (draft.Households is { } households)
-                {
-                    writer.WriteNumber("households", households);
-                }
-                writer.WriteEndObject();
-                writer.WritePropertyName("geometry");
-                JsonSerializer.Serialize(writer, draft.Geometry, GeoJsonFeatureReader.GeometryOptions);
-                writer.WriteEndObject();
+                ExportRegions.GeoJsonFeatureWriter.Write(writer, draft.Code, draft.Name, draft.Level, draft.ParentCode,
+                    draft.Households, null, draft.Geometry);
                 if (writer.BytesPending > 1 << 16)
                 {
                     writer.Flush();

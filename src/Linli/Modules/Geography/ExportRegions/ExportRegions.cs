@@ -5,7 +5,6 @@ using Linli.Modules.Access.Contracts;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Geography.Contracts;
 using Linli.Modules.Geography.Data;
-using Linli.Modules.Geography.ImportRegions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Geography.ExportRegions;
@@ -66,31 +65,7 @@ internal static class ExportRegions
         await writer.FlushAsync(ct);
     }
 
-    private static void WriteFeature(Utf8JsonWriter writer, Region region)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", "Feature");
-        writer.WriteString("id", region.Code);
-        writer.WriteStartObject("properties");
-        writer.WriteString("code", region.Code);
-        writer.WriteString("name", region.Name);
-        writer.WriteString("level", region.Level.ToName());
-        if (region.ParentCode is null)
-        {
-            writer.WriteNull("parentCode");
-        }
-        else
-        {
-            writer.WriteString("parentCode", region.ParentCode);
-        }
-        writer.WriteNumber("areaM2", region.AreaSquareMeters);
-        if (region.Households is { } households)
-        {
-            writer.WriteNumber("households", households);
-        }
-        writer.WriteEndObject();
-        writer.WritePropertyName("geometry");
-        JsonSerializer.Serialize(writer, region.Boundary, GeoJsonFeatureReader.GeometryOptions);
-        writer.WriteEndObject();
-    }
+    private static void WriteFeature(Utf8JsonWriter writer, Region region) =>
+        GeoJsonFeatureWriter.Write(writer, region.Code, region.Name, region.Level, region.ParentCode, region.Households,
+            region.AreaSquareMeters, region.Boundary);
 }
