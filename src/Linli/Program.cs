@@ -4,6 +4,7 @@ using Linli.Infrastructure.Auth;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Access;
 using Linli.Modules.Access.Audit;
+using Linli.Modules.Cases;
 using Linli.Modules.Geography;
 using Linli.Modules.Geography.DemoCity;
 
@@ -23,6 +24,7 @@ builder.AddWebPlumbing();
 // Modules, in dependency order.
 builder.AddAccess();
 builder.AddGeography();
+builder.AddCases();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.UseWebPlumbing();
 
 app.MapAccess();
 app.MapGeography();
+app.MapCases();
 
 app.MapRazorComponents<App>()
     // Pages name their policy with [Authorize]; framework endpoints get the public one explicitly.

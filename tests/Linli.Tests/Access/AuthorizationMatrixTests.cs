@@ -67,6 +67,21 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/regions/{code}/geojson"] = Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff),
         ["GET /api/v1/locate"] = Rule.Only(Everyone),
         ["POST /api/v1/locate"] = Rule.Only([Roles.Admin, .. Staff]),
+        ["GET /api/v1/categories/"] = Rule.Public,
+        ["GET /api/v1/categories/export"] = Rule.Public,
+        ["GET /api/v1/categories/{code}"] = Rule.Public,
+        ["POST /api/v1/categories/import"] = Rule.Only([Roles.Admin]),
+        ["PUT /api/v1/categories/{code}"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/calendar/deadline"] = Rule.SignedIn,
+        ["GET /api/v1/calendar/{year:int}"] = Rule.SignedIn,
+        ["PUT /api/v1/calendar/{year:int}"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/units/"] = Rule.Only([Roles.Admin, .. Staff]),
+        ["GET /api/v1/units/route"] = Rule.Only([Roles.Admin, .. Staff]),
+        ["GET /api/v1/units/{code}"] = Rule.Only([Roles.Admin, .. Staff]),
+        ["POST /api/v1/units/"] = Rule.Only([Roles.Admin]),
+        ["PUT /api/v1/units/{code}"] = Rule.Only([Roles.Admin]),
+        ["DELETE /api/v1/units/{code}"] = Rule.Only([Roles.Admin]),
+        ["PUT /api/v1/units/grid-defaults/{gridCode}"] = Rule.Only([Roles.Admin]),
         ["GET /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["POST /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["GET /regions/{Code}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff)),
@@ -188,6 +203,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{Code}", code, StringComparison.Ordinal)
         .Replace("{id}", _targetUserId, StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{year:int}", "2026", StringComparison.Ordinal)
+        .Replace("{gridCode}", code, StringComparison.Ordinal)
         + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "");
 
     private static HttpContent? Body(string key, string code) => key switch

@@ -27,6 +27,12 @@ public static class Policies
     /// <summary>Managing accounts and their assignments (admins).</summary>
     public const string UsersManage = "users:manage";
 
+    /// <summary>Changing reference data: categories, the calendar, units (admins).</summary>
+    public const string ConfigManage = "config:manage";
+
+    /// <summary>Reading units and routing answers (staff).</summary>
+    public const string UnitsRead = "units:read";
+
     /// <summary>Searching the audit trail (admins).</summary>
     public const string AuditRead = "audit:read";
 }

@@ -16,6 +16,7 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         base.OnModelCreating(builder);
         ConfigureAccess(builder);
         ConfigureGeography(builder);
+        ConfigureCases(builder);
         ConfigureProvider(builder);
     }
 

@@ -34,7 +34,9 @@ internal static class PermissionPolicies
         .AddPolicy(Policies.Locate, Permission(Permissions.Locate))
         .AddPolicy(Policies.LocateBatch, Permission(Permissions.LocateBatch))
         .AddPolicy(Policies.UsersManage, Permission(Permissions.UsersManage))
-        .AddPolicy(Policies.AuditRead, Permission(Permissions.AuditRead));
+        .AddPolicy(Policies.AuditRead, Permission(Permissions.AuditRead))
+        .AddPolicy(Policies.ConfigManage, Permission(Permissions.ConfigManage))
+        .AddPolicy(Policies.UnitsRead, Permission(Permissions.UnitsRead));
 
     private static Action<AuthorizationPolicyBuilder> Permission(string permission) =>
         p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission));

@@ -28,6 +28,8 @@ internal static class RolePermissions
             [Permissions.UsersManage] = Reach.Everywhere,
             [Permissions.AuditRead] = Reach.Everywhere,
             [Permissions.PersonalDataUnmask] = Reach.Everywhere,
+            [Permissions.ConfigManage] = Reach.Everywhere,
+            [Permissions.UnitsRead] = Reach.Everywhere,
         },
         [Roles.DistrictOfficer] = new()
         {
@@ -35,6 +37,7 @@ internal static class RolePermissions
             [Permissions.RegionsManage] = Reach.Scoped,
             [Permissions.Locate] = Reach.Everywhere,
             [Permissions.LocateBatch] = Reach.Everywhere,
+            [Permissions.UnitsRead] = Reach.Everywhere,
         },
         [Roles.StreetOfficer] = Staff(),
         [Roles.CommunityStaff] = Staff(),
@@ -44,12 +47,14 @@ internal static class RolePermissions
             [Permissions.RegionsRead] = Reach.Everywhere,
             [Permissions.Locate] = Reach.Everywhere,
             [Permissions.LocateBatch] = Reach.Everywhere,
+            [Permissions.UnitsRead] = Reach.Everywhere,
         },
         [Roles.Inspector] = new()
         {
             [Permissions.RegionsRead] = Reach.Everywhere,
             [Permissions.Locate] = Reach.Everywhere,
             [Permissions.LocateBatch] = Reach.Everywhere,
+            [Permissions.UnitsRead] = Reach.Everywhere,
         },
         [Roles.Courier] = new() { [Permissions.Locate] = Reach.Everywhere },
         [Roles.Resident] = new() { [Permissions.Locate] = Reach.Everywhere },
@@ -62,6 +67,7 @@ internal static class RolePermissions
         [Permissions.RegionsRead] = Reach.Scoped,
         [Permissions.Locate] = Reach.Everywhere,
         [Permissions.LocateBatch] = Reach.Everywhere,
+        [Permissions.UnitsRead] = Reach.Everywhere,
     };
 
     public static bool Grants(Assignment assignment, string permission) =>

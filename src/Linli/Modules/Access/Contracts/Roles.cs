@@ -54,6 +54,8 @@ public static class Permissions
     public const string UsersManage = "users:manage";
     public const string AuditRead = "audit:read";
     public const string PersonalDataUnmask = "personal-data:unmask";
+    public const string ConfigManage = "config:manage";
+    public const string UnitsRead = "units:read";
 }
 
 /// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>

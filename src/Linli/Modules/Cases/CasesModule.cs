@@ -1,0 +1,57 @@
+using Linli.Infrastructure.Auth;
+using Linli.Modules.Cases.Calendar;
+using Linli.Modules.Cases.Categories;
+using Linli.Modules.Cases.Units;
+
+namespace Linli.Modules.Cases;
+
+/// <summary>
+/// The closed loop of cases. So far: the taxonomy with its time limits, the working calendar and
+/// its deadline arithmetic, and the units that handle cases with their routing.
+/// </summary>
+internal static class CasesModule
+{
+    public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CalendarStore>();
+        builder.Services.AddSingleton<UnitRouter>();
+        builder.Services.AddHostedService<ReferenceData>();
+        return builder;
+    }
+
+    public static WebApplication MapCases(this WebApplication app)
+    {
+        var categories = app.MapGroup("/api/v1/categories").WithTags("Cases");
+        categories.MapGet("/", CategoryEndpoints.List).WithName("ListCategories")
+            .WithSummary("The taxonomy as a tree: major classes with their minor classes (names by Accept-Language)")
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        categories.MapGet("/export", CategoryEndpoints.Export).WithName("ExportCategories")
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        categories.MapGet("/{code}", CategoryEndpoints.Get).WithName("GetCategory")
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        categories.MapPost("/import", CategoryEndpoints.Import).WithName("ImportCategories")
+            .WithSummary("Replace the whole taxonomy with a JSON document, all or nothing")
+            .RequireAuthorization(Policies.ConfigManage);
+        categories.MapPut("/{code}", CategoryEndpoints.Put).WithName("PutCategory")
+            .RequireAuthorization(Policies.ConfigManage);
+
+        var calendar = app.MapGroup("/api/v1/calendar").WithTags("Cases");
+        calendar.MapGet("/deadline", CalendarEndpoints.Deadline).WithName("ComputeDeadline")
+            .WithSummary("When a limit that starts at 'start' runs out, on the working calendar")
+            .RequireAuthorization(Policies.SignedIn);
+        calendar.MapGet("/{year:int}", CalendarEndpoints.Get).WithName("GetCalendarYear").RequireAuthorization(Policies.SignedIn);
+        calendar.MapPut("/{year:int}", CalendarEndpoints.Put).WithName("PutCalendarYear").RequireAuthorization(Policies.ConfigManage);
+
+        var units = app.MapGroup("/api/v1/units").WithTags("Cases");
+        units.MapGet("/", UnitEndpoints.List).WithName("ListUnits").RequireAuthorization(Policies.UnitsRead);
+        units.MapGet("/route", UnitEndpoints.Route).WithName("RouteCase")
+            .WithSummary("The unit a case of a category at a grid (or point) goes to, and why").RequireAuthorization(Policies.UnitsRead);
+        units.MapGet("/{code}", UnitEndpoints.Get).WithName("GetUnit").RequireAuthorization(Policies.UnitsRead);
+        units.MapPost("/", UnitEndpoints.Create).WithName("CreateUnit").RequireAuthorization(Policies.ConfigManage);
+        units.MapPut("/{code}", UnitEndpoints.Update).WithName("UpdateUnit").RequireAuthorization(Policies.ConfigManage);
+        units.MapDelete("/{code}", UnitEndpoints.Delete).WithName("DeleteUnit").RequireAuthorization(Policies.ConfigManage);
+        units.MapPut("/grid-defaults/{gridCode}", UnitEndpoints.SetGridDefault).WithName("SetGridDefaultUnit")
+            .WithSummary("The unit a grid falls back on (属地兜底)").RequireAuthorization(Policies.ConfigManage);
+        return app;
+    }
+}
