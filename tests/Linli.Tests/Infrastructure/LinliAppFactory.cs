@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Infrastructure;
 
 /// <summary>The whole app in process over a private database and key folder (rule 15).</summary>
 public sealed class LinliAppFactory(string connectionString, string demoCity = "none", string? keysPath = null,
-    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Test-2026x";
     public const string DemoPassword = "Demo-Test-2026x";
@@ -26,6 +28,13 @@ public sealed class LinliAppFactory(string connectionString, string demoCity = "
         builder.UseSetting("Linli:AdminPassword", AdminPassword);
         builder.UseSetting("Linli:DemoPassword", DemoPassword);
         builder.UseSetting("Linli:RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("Linli:RateLimits:PublicPerMinute", "10000");
+        // Tests drive escalation sweeps by hand.
+        builder.UseSetting("Linli:EscalationSweepSeconds", "0");
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

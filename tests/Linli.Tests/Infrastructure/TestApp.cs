@@ -25,10 +25,11 @@ public sealed class TestApp : IAsyncDisposable
     public HttpClient Anonymous { get; }
     public string AdminKey { get; private set; } = "";
 
-    public static async Task<TestApp> StartAsync(string demoCity = "none", IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<TestApp> StartAsync(string demoCity = "none", IReadOnlyDictionary<string, string>? settings = null,
+        TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync();
-        var factory = new LinliAppFactory(database.ConnectionString, demoCity, settings: settings);
+        var factory = new LinliAppFactory(database.ConnectionString, demoCity, settings: settings, clock: clock);
         var app = new TestApp(database, factory);
         await LinliAppFactory.WaitUntilReadyAsync(app.Anonymous, demoCity == "none" ? 60 : 180);
         await app.WaitForAdminAsync();

@@ -17,6 +17,8 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         ConfigureAccess(builder);
         ConfigureGeography(builder);
         ConfigureCases(builder);
+        ConfigureCaseLoop(builder);
+        ConfigureBackground(builder);
         ConfigureProvider(builder);
     }
 

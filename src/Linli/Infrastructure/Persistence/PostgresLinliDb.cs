@@ -15,5 +15,8 @@ public sealed class PostgresLinliDb(DbContextOptions<PostgresLinliDb> options) :
         region.Property(r => r.Boundary).HasColumnType("geometry(Geometry,4326)");
         region.Property(r => r.Centroid).HasColumnType("geometry(Point,4326)");
         region.HasIndex(r => r.Boundary).HasMethod("gist");
+        var cases = modelBuilder.Entity<Modules.Cases.Data.Case>();
+        cases.Property(c => c.Location).HasColumnType("geometry(Point,4326)");
+        cases.HasIndex(c => c.Location).HasMethod("gist");
     }
 }

@@ -14,6 +14,8 @@ public sealed class SqliteLinliDb(DbContextOptions<SqliteLinliDb> options) : Lin
 
     protected override void ConfigureProvider(ModelBuilder modelBuilder)
     {
+        // Declared first, so that the loop below finds them and gives them the WKB converter.
+        modelBuilder.Entity<Modules.Cases.Data.Case>().Property(c => c.Location).HasColumnType("BLOB");
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties())

@@ -16,6 +16,9 @@ internal static class CasesModule
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<UnitRouter>();
         builder.Services.AddHostedService<ReferenceData>();
+        builder.Services.AddSingleton<Infrastructure.Background.LeaseCoordinator>();
+        builder.Services.AddSingleton<EscalateOverdueCases.EscalationSweep>();
+        builder.Services.AddHostedService<EscalateOverdueCases.EscalationWorker>();
         return builder;
     }
 
@@ -52,6 +55,24 @@ internal static class CasesModule
         units.MapDelete("/{code}", UnitEndpoints.Delete).WithName("DeleteUnit").RequireAuthorization(Policies.ConfigManage);
         units.MapPut("/grid-defaults/{gridCode}", UnitEndpoints.SetGridDefault).WithName("SetGridDefaultUnit")
             .WithSummary("The unit a grid falls back on (属地兜底)").RequireAuthorization(Policies.ConfigManage);
+
+        var cases = app.MapGroup("/api/v1/cases").WithTags("Cases");
+        cases.MapPost("/", ReportCase.ReportCase.Handle).WithName("ReportCase")
+            .WithSummary("Report a problem (no account needed); Idempotency-Key makes retries safe")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        cases.MapGet("/", QueryCases.QueryCases.List).WithName("ListCases")
+            .WithSummary("Cases within your scope, filtered, newest first, keyset-paged with 'after'")
+            .RequireAuthorization(Policies.SignedIn);
+        cases.MapGet("/{id:guid}", QueryCases.QueryCases.Get).WithName("GetCase").RequireAuthorization(Policies.SignedIn);
+        cases.MapGet("/{id:guid}/history", QueryCases.QueryCases.History).WithName("GetCaseHistory").RequireAuthorization(Policies.SignedIn);
+        // Who may act is decided per action and stage inside (the reporter may evaluate through the follow link).
+        cases.MapPost("/{id:guid}/actions/{action}", ActOnCase.ActOnCase.Handle).WithName("ActOnCase")
+            .WithSummary("One step of the loop: accept, file, decline, void, dispatch, return, request-extension, grant-extension, refuse-extension, defer, feedback, verify, close, evaluate, ledger, self-handle")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        cases.MapGet("/follow/{token}", QueryCases.QueryCases.Follow).WithName("FollowCase")
+            .WithSummary("The reporter's view of a case through the follow link").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
         return app;
     }
 }

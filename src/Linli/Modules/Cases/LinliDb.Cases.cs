@@ -1,5 +1,6 @@
 using Linli.Modules.Cases.Calendar;
 using Linli.Modules.Cases.Categories;
+using Linli.Modules.Cases.Data;
 using Linli.Modules.Cases.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,11 @@ public abstract partial class LinliDb
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<GridDefaultUnit> GridDefaultUnits => Set<GridDefaultUnit>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseEscalation> CaseEscalations => Set<CaseEscalation>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
     private static void ConfigureCases(ModelBuilder modelBuilder)
     {
@@ -63,6 +69,77 @@ public abstract partial class LinliDb
             fallback.Property(g => g.UnitCode).HasMaxLength(32);
         });
     }
+
+    private static void ConfigureCaseLoop(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Case>(c =>
+        {
+            c.ToTable("cases");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Number).HasMaxLength(32);
+            c.HasIndex(x => x.Number).IsUnique();
+            c.Property(x => x.Source).HasConversion(s => CaseNames.Source(s), s => Enum.Parse<CaseSource>(s, true)).HasMaxLength(16);
+            c.Property(x => x.Stage).HasConversion(s => CaseNames.Stage(s), s => ParseStage(s)).HasMaxLength(16);
+            c.Property(x => x.CategoryCode).HasMaxLength(8);
+            c.Property(x => x.Priority).HasMaxLength(16);
+            c.Property(x => x.Description).HasMaxLength(4000);
+            c.Property(x => x.Address).HasMaxLength(500);
+            foreach (var code in new[] { nameof(Case.DistrictCode), nameof(Case.StreetCode), nameof(Case.CommunityCode), nameof(Case.GridCode), nameof(Case.BuildingCode), nameof(Case.AssignedUnit) })
+            {
+                c.Property(code).HasMaxLength(32);
+            }
+            c.Property(x => x.ReporterUserId).HasMaxLength(64);
+            c.Property(x => x.ReporterNameProtected).HasMaxLength(1000);
+            c.Property(x => x.ReporterPhoneProtected).HasMaxLength(1000);
+            c.Property(x => x.FollowTokenHash).HasMaxLength(64);
+            c.Property(x => x.RatingComment).HasMaxLength(1000);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasMany(x => x.History).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.Navigation(x => x.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+            c.HasIndex(x => x.FollowTokenHash);
+            c.HasIndex(x => new { x.GridCode, x.ReportedAtMs });
+            c.HasIndex(x => new { x.ReportedAtMs, x.Id });
+            c.HasIndex(x => new { x.Stage, x.StageDeadlineMs });
+            c.HasIndex(x => x.AssignedUnit);
+        });
+        modelBuilder.Entity<CaseEvent>(e =>
+        {
+            e.ToTable("case_events");
+            e.Property(x => x.Action).HasMaxLength(32);
+            e.Property(x => x.FromStage).HasMaxLength(16);
+            e.Property(x => x.ToStage).HasMaxLength(16);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.Data).HasMaxLength(2000);
+            e.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
+        });
+        modelBuilder.Entity<CaseEscalation>(e =>
+        {
+            e.ToTable("case_escalations");
+            e.Property(x => x.Stage).HasMaxLength(16);
+            e.Property(x => x.RegionCode).HasMaxLength(32);
+            // Once per level per overdue stage, whatever number of nodes sweep at once.
+            e.HasIndex(x => new { x.CaseId, x.StageEntry, x.Level }).IsUnique();
+        });
+        modelBuilder.Entity<IdempotencyRecord>(r =>
+        {
+            r.ToTable("case_idempotency_keys");
+            r.HasKey(x => x.Key);
+            r.Property(x => x.Key).HasMaxLength(200);
+            r.Property(x => x.RequestHash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<CaseNumberCounter>(n =>
+        {
+            n.ToTable("case_number_counters");
+            n.HasKey(x => new { x.District, x.Day });
+            n.Property(x => x.District).HasMaxLength(8);
+            n.Property(x => x.Day).HasMaxLength(8);
+        });
+    }
+
+    private static CaseStage ParseStage(string name) =>
+        CaseNames.TryParseStage(name, out var stage) ? stage : throw new InvalidDataException($"Unknown stage '{name}'.");
 
     private static LimitUnit ParseUnit(string name) =>
         TimeLimit.TryParseUnit(name, out var unit) ? unit : throw new InvalidDataException($"Unknown limit unit '{name}'.");

@@ -30,6 +30,9 @@ internal static class RolePermissions
             [Permissions.PersonalDataUnmask] = Reach.Everywhere,
             [Permissions.ConfigManage] = Reach.Everywhere,
             [Permissions.UnitsRead] = Reach.Everywhere,
+            [Permissions.CasesRead] = Reach.Everywhere,
+            [Permissions.CasesSupervise] = Reach.Everywhere,
+            [Permissions.CasesVerify] = Reach.Everywhere,
         },
         [Roles.DistrictOfficer] = new()
         {
@@ -38,10 +41,12 @@ internal static class RolePermissions
             [Permissions.Locate] = Reach.Everywhere,
             [Permissions.LocateBatch] = Reach.Everywhere,
             [Permissions.UnitsRead] = Reach.Everywhere,
+            [Permissions.CasesRead] = Reach.Scoped,
+            [Permissions.CasesSupervise] = Reach.Scoped,
         },
-        [Roles.StreetOfficer] = Staff(),
-        [Roles.CommunityStaff] = Staff(),
-        [Roles.GridWorker] = Staff(),
+        [Roles.StreetOfficer] = Staff(Permissions.CasesSupervise),
+        [Roles.CommunityStaff] = Staff(Permissions.CasesSupervise, Permissions.CasesVerify),
+        [Roles.GridWorker] = Staff(Permissions.CasesVerify, Permissions.CasesSelfHandle),
         [Roles.DepartmentHandler] = new()
         {
             [Permissions.RegionsRead] = Reach.Everywhere,
@@ -62,13 +67,22 @@ internal static class RolePermissions
         [Roles.Gatekeeper] = new() { [Permissions.Locate] = Reach.Everywhere },
     };
 
-    private static Dictionary<string, Reach> Staff() => new()
+    private static Dictionary<string, Reach> Staff(params string[] scopedCasePermissions)
     {
-        [Permissions.RegionsRead] = Reach.Scoped,
-        [Permissions.Locate] = Reach.Everywhere,
-        [Permissions.LocateBatch] = Reach.Everywhere,
-        [Permissions.UnitsRead] = Reach.Everywhere,
-    };
+        var permissions = new Dictionary<string, Reach>
+        {
+            [Permissions.RegionsRead] = Reach.Scoped,
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.LocateBatch] = Reach.Everywhere,
+            [Permissions.UnitsRead] = Reach.Everywhere,
+            [Permissions.CasesRead] = Reach.Scoped,
+        };
+        foreach (var permission in scopedCasePermissions)
+        {
+            permissions[permission] = Reach.Scoped;
+        }
+        return permissions;
+    }
 
     public static bool Grants(Assignment assignment, string permission) =>
         Table.TryGetValue(assignment.Role, out var permissions) && permissions.ContainsKey(permission);
@@ -87,9 +101,8 @@ internal static class RolePermissions
 /// <summary>Region subtrees by code: a child's code starts with its parent's (a city's: its first four digits).</summary>
 public static class RegionScope
 {
-    public static bool Covers(string scope, string code)
-    {
-        var prefix = scope.Length == 6 && scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4] : scope;
-        return code.StartsWith(prefix, StringComparison.Ordinal);
-    }
+    public static bool Covers(string scope, string code) => code.StartsWith(Prefix(scope), StringComparison.Ordinal);
+
+    /// <summary>The code prefix every region in the scope's subtree starts with.</summary>
+    public static string Prefix(string scope) => scope.Length == 6 && scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4] : scope;
 }

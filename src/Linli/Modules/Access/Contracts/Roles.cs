@@ -56,6 +56,10 @@ public static class Permissions
     public const string PersonalDataUnmask = "personal-data:unmask";
     public const string ConfigManage = "config:manage";
     public const string UnitsRead = "units:read";
+    public const string CasesRead = "cases:read";
+    public const string CasesSupervise = "cases:supervise";
+    public const string CasesVerify = "cases:verify";
+    public const string CasesSelfHandle = "cases:self-handle";
 }
 
 /// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>

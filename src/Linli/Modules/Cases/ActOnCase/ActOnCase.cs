@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Linli.Infrastructure.Errors;
+using Linli.Infrastructure.Persistence;
+using Linli.Modules.Access.Contracts;
+using Linli.Modules.Cases.Calendar;
+using Linli.Modules.Cases.Data;
+using Linli.Modules.Cases.QueryCases;
+using Linli.Modules.Geography.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Cases.ActOnCase;
+
+/// <summary>The fields an action may carry; each action reads the ones it needs.</summary>
+public sealed record CaseActionRequest(string? Unit, string? Reason, string? Note, bool? Passed, int? Rating, string? Comment, double? Hours);
+
+/// <summary>The ETag in If-Match is not the case's current one: someone acted first (412, nothing changed).</summary>
+public sealed class StaleCaseException(string detail) : DomainException("Precondition failed", detail, StatusCodes.Status412PreconditionFailed);
+
+/// <summary><c>POST /api/v1/cases/{id}/actions/{action}</c>: one step of the loop, checked, recorded, guarded by If-Match.</summary>
+internal static class ActOnCase
+{
+    private static readonly string[] Known =
+    [
+        .. CaseAccess.SupervisorActions, .. CaseAccess.UnitActions, "verify", "self-handle", "evaluate",
+    ];
+
+    public static async Task<IResult> Handle(Guid id, string action, HttpContext http, LinliDb db, IAccessControl access,
+        CalendarStore calendars, IRegionLookup regions, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Known.Contains(action))
+        {
+            throw new NotFoundException($"There is no action '{action}'. Actions: {string.Join(", ", Known)}.");
+        }
+        var request = await ReadBodyAsync(http, ct);
+        var c = await db.Cases.Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException($"Case {id} does not exist.");
+        var followToken = http.Request.Headers["X-Follow-Token"].ToString();
+        await CaseAccess.EnsureMayActAsync(http.User, access, c, action,
+            followToken.Length > 0 && ReportCase.ReportCase.FollowHash(followToken) == c.FollowTokenHash);
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != CaseView.ETag(c))
+        {
+            throw new StaleCaseException($"Case {c.Number} has changed since {ifMatch} (now {CaseView.ETag(c)}); reload it and try again.");
+        }
+        var category = await db.MinorCategories.AsNoTracking().FirstAsync(x => x.Code == c.CategoryCode, ct);
+        var now = clock.GetUtcNow();
+        var context = new CaseContext(now, http.User.FindFirstValue(ClaimTypes.NameIdentifier),
+            http.User.Identity?.Name ?? (followToken.Length > 0 ? "reporter (follow link)" : null), await calendars.CurrentAsync(ct), category.DisposalLimit);
+        await ApplyAsync(c, action, request, context, db, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleCaseException($"Case {c.Number} was changed by someone else at the same moment; reload it and try again.");
+        }
+        http.Response.Headers.ETag = CaseView.ETag(c);
+        return TypedResults.Ok(CaseView.Of(c, regions, now));
+    }
+
+    private static async Task ApplyAsync(Case c, string action, CaseActionRequest r, CaseContext context, LinliDb db, CancellationToken ct)
+    {
+        switch (action)
+        {
+            case "accept": c.Accept(context); break;
+            case "file": c.File(context); break;
+            case "decline": c.Decline(context, Required(r.Reason, "reason")); break;
+            case "void": c.Void(context, Required(r.Reason, "reason")); break;
+            case "dispatch": c.Dispatch(context, await UnitAsync(r.Unit, c, db, ct), r.Note); break;
+            case "return": c.Return(context, Required(r.Reason, "reason")); break;
+            case "request-extension":
+                if (r.Hours is not (> 0 and <= 2000)) throw new RequestValidationException("hours", "how many hours more: a number above 0");
+                c.RequestExtension(context, r.Hours.Value, Required(r.Reason, "reason"));
+                break;
+            case "grant-extension": c.GrantExtension(context, r.Note); break;
+            case "refuse-extension": c.RefuseExtension(context, Required(r.Reason, "reason")); break;
+            case "defer": c.Defer(context, Required(r.Reason, "reason")); break;
+            case "ledger": c.PutOnLedger(context, Required(r.Reason, "reason")); break;
+            case "feedback": c.Feedback(context, Required(r.Note, "note")); break;
+            case "verify":
+                if (r.Passed is null) throw new RequestValidationException("passed", "true when the problem is solved on site, false to send it back");
+                c.Verify(context, r.Passed.Value, r.Note);
+                break;
+            case "close": c.Close(context, r.Note); break;
+            case "self-handle": c.SelfHandle(context, Required(r.Note, "note")); break;
+            case "evaluate":
+                if (r.Rating is not (>= 1 and <= 5)) throw new RequestValidationException("rating", "a whole number from 1 to 5");
+                c.Evaluate(context, r.Rating.Value, r.Comment?.Trim());
+                break;
+        }
+    }
+
+    /// <summary>A unit code, or the code of the case's own grid (the grid handles it itself).</summary>
+    private static async Task<string> UnitAsync(string? unit, Case c, LinliDb db, CancellationToken ct)
+    {
+        var code = Required(unit, "unit");
+        if (code == c.GridCode || await db.Units.AnyAsync(u => u.Code == code, ct))
+        {
+            return code;
+        }
+        throw new RequestValidationException("unit", $"unit {code} does not exist (GET /api/v1/units), nor is it the case's grid");
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new RequestValidationException(field, "is required for this action")
+        : value.Length > 2000 ? throw new RequestValidationException(field, "at most 2,000 characters") : value.Trim();
+
+    private static async Task<CaseActionRequest> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.Request.ContentLength is 0 || !(http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            return new CaseActionRequest(null, null, null, null, null, null, null);
+        }
+        return await JsonSerializer.DeserializeAsync<CaseActionRequest>(http.Request.Body, JsonSerializerOptions.Web, ct)
+            ?? new CaseActionRequest(null, null, null, null, null, null, null);
+    }
+}
