@@ -82,6 +82,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["PUT /api/v1/units/{code}"] = Rule.Only([Roles.Admin]),
         ["DELETE /api/v1/units/{code}"] = Rule.Only([Roles.Admin]),
         ["PUT /api/v1/units/grid-defaults/{gridCode}"] = Rule.Only([Roles.Admin]),
+        ["POST /api/v1/cases/"] = Rule.Public,
+        ["GET /api/v1/cases/"] = Rule.SignedIn,
+        ["GET /api/v1/cases/{id:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["GET /api/v1/cases/{id:guid}/history"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["POST /api/v1/cases/{id:guid}/actions/{action}"] = Rule.Scoped(everywhere: [Roles.Admin],
+            scoped: [Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff]),
+        ["GET /api/v1/cases/follow/{token}"] = Rule.Public,
         ["GET /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["POST /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["GET /regions/{Code}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff)),
@@ -104,6 +111,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private TestApp _app = null!;
     private readonly Dictionary<string, HttpClient> _clients = [];
     private string _targetUserId = "";
+    private string _insideCase = "";
+    private string _outsideCase = "";
 
     public async Task InitializeAsync()
     {
@@ -127,6 +136,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             assignments = new[] { new { role = Roles.Resident } },
         });
         _targetUserId = (await target.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        _insideCase = await ReportAsync(120.11, 30.32);
+        _outsideCase = await ReportAsync(120.22, 30.32);
+    }
+
+    private async Task<string> ReportAsync(double lon, double lat)
+    {
+        var response = await _app.Anonymous.PostAsJsonAsync("/api/v1/cases", new { category = "1101", description = "垃圾", lon, lat });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case").GetProperty("id").GetString()!;
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -166,7 +183,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 {
                     var code = inside ? InsideCode(role) : OutsideCode;
                     var (method, pattern) = Split(key);
-                    using var request = new HttpRequestMessage(new HttpMethod(method), Path(pattern, code)) { Content = Body(key, code) };
+                    using var request = new HttpRequestMessage(new HttpMethod(method), Path(pattern, code, inside)) { Content = Body(key, code) };
                     using var response = await _clients[role].SendAsync(request);
                     var expected = rule.Expected(role, inside);
                     var actual = rule.IsPublic && pattern.StartsWith("/account/", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.Redirect
@@ -198,7 +215,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static string InsideCode(string role) =>
         Accounts.TryGetValue(role, out var account) && account.Scope is not null ? account.Scope : "330105001001001";
 
-    private string Path(string pattern, string code) => pattern
+    private string Path(string pattern, string code, bool inside) => pattern
+        .Replace("{id:guid}", inside ? _insideCase : _outsideCase, StringComparison.Ordinal)
+        .Replace("{action}", "accept", StringComparison.Ordinal)
+        .Replace("{token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{code}", code, StringComparison.Ordinal)
         .Replace("{Code}", code, StringComparison.Ordinal)
         .Replace("{id}", _targetUserId, StringComparison.Ordinal)
