@@ -52,6 +52,13 @@ internal static class WebPlumbing
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi().RequireAuthorization(Policies.Public);
+        // The interactive reference, served from the package (no CDN: cities run closed networks).
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, "/api/docs", options =>
+            {
+                options.Title = "Linli API";
+                options.OpenApiRoutePattern = "/openapi/{documentName}.json";
+            })
+            .RequireAuthorization(Policies.Public);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false })
             .RequireAuthorization(Policies.Public);
         app.MapHealthChecks("/readyz", new HealthCheckOptions

@@ -89,6 +89,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/cases/{id:guid}/actions/{action}"] = Rule.Scoped(everywhere: [Roles.Admin],
             scoped: [Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff]),
         ["GET /api/v1/cases/follow/{token}"] = Rule.Public,
+        ["GET /api/v1/cases/{id:guid}/photos"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["GET /api/v1/cases/{id:guid}/photos/{photoId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["GET /api/docs/{documentName?}"] = Rule.Public,
+        ["GET /api/docs/scalar.js"] = Rule.Public,
+        ["GET /api/docs/scalar.aspnetcore.js"] = Rule.Public,
+        ["GET /api/docs/favicon.svg"] = Rule.Public,
         ["GET /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["POST /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["GET /regions/{Code}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff)),
@@ -218,6 +224,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private string Path(string pattern, string code, bool inside) => pattern
         .Replace("{id:guid}", inside ? _insideCase : _outsideCase, StringComparison.Ordinal)
         .Replace("{action}", "accept", StringComparison.Ordinal)
+        .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{documentName?}", "v1", StringComparison.Ordinal)
         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{code}", code, StringComparison.Ordinal)
         .Replace("{Code}", code, StringComparison.Ordinal)

@@ -35,7 +35,7 @@ public sealed class EscalationTests
     [Fact]
     public async Task An_overdue_stage_is_escalated_one_level_up_per_limit_passed_and_each_level_once()
     {
-        var clock = new FakeTimeProvider(Monday);
+        var clock = new FakeTimeProvider(Monday.ToUniversalTime());
         await using var app = await TestApp.StartAsync(clock: clock);
         await app.ImportAsync(RegionFile.SampleTree().ToString());
         var id = await ReportAsync(app);
@@ -67,7 +67,7 @@ public sealed class EscalationTests
     [Fact]
     public async Task Timer_colours_follow_the_share_of_the_limit_used()
     {
-        var clock = new FakeTimeProvider(Monday);
+        var clock = new FakeTimeProvider(Monday.ToUniversalTime());
         await using var app = await TestApp.StartAsync(clock: clock);
         await app.ImportAsync(RegionFile.SampleTree().ToString());
         var id = await ReportAsync(app);
@@ -89,7 +89,7 @@ public sealed class EscalationTests
     [Fact]
     public async Task Two_nodes_sweeping_the_same_database_record_each_escalation_exactly_once()
     {
-        var clock = new FakeTimeProvider(Monday);
+        var clock = new FakeTimeProvider(Monday.ToUniversalTime());
         await using var nodeA = await TestApp.StartAsync(clock: clock);
         await nodeA.ImportAsync(RegionFile.SampleTree().ToString());
         var ids = new List<string>();

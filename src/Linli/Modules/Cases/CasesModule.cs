@@ -17,6 +17,9 @@ internal static class CasesModule
         builder.Services.AddSingleton<UnitRouter>();
         builder.Services.AddHostedService<ReferenceData>();
         builder.Services.AddSingleton<Infrastructure.Background.LeaseCoordinator>();
+        var files = builder.Configuration["Linli:FilesPath"] ?? "data/files";
+        builder.Services.AddSingleton<Infrastructure.Files.IFileStore>(new Infrastructure.Files.LocalFileStore(
+            Path.IsPathRooted(files) ? files : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, files))));
         builder.Services.AddSingleton<EscalateOverdueCases.EscalationSweep>();
         builder.Services.AddHostedService<EscalateOverdueCases.EscalationWorker>();
         return builder;
@@ -59,7 +62,10 @@ internal static class CasesModule
         var cases = app.MapGroup("/api/v1/cases").WithTags("Cases");
         cases.MapPost("/", ReportCase.ReportCase.Handle).WithName("ReportCase")
             .WithSummary("Report a problem (no account needed); Idempotency-Key makes retries safe")
+            .Accepts<ReportCase.ReportCaseRequest>("application/json", "multipart/form-data")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(100L << 20))
+            .DisableAntiforgery()
             .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
         cases.MapGet("/", QueryCases.QueryCases.List).WithName("ListCases")
             .WithSummary("Cases within your scope, filtered, newest first, keyset-paged with 'after'")
@@ -70,7 +76,12 @@ internal static class CasesModule
         cases.MapPost("/{id:guid}/actions/{action}", ActOnCase.ActOnCase.Handle).WithName("ActOnCase")
             .WithSummary("One step of the loop: accept, file, decline, void, dispatch, return, request-extension, grant-extension, refuse-extension, defer, feedback, verify, close, evaluate, ledger, self-handle")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(100L << 20))
+            .DisableAntiforgery()
             .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        cases.MapGet("/{id:guid}/photos", Photos.CasePhotos.List).WithName("ListCasePhotos").RequireAuthorization(Policies.Public);
+        cases.MapGet("/{id:guid}/photos/{photoId:guid}", Photos.CasePhotos.Get).WithName("GetCasePhoto")
+            .WithSummary("A photo (EXIF stripped) or, with thumbnail=true, its thumbnail").RequireAuthorization(Policies.Public);
         cases.MapGet("/follow/{token}", QueryCases.QueryCases.Follow).WithName("FollowCase")
             .WithSummary("The reporter's view of a case through the follow link").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
         return app;

@@ -18,6 +18,7 @@ public abstract partial class LinliDb
     public DbSet<CaseEscalation> CaseEscalations => Set<CaseEscalation>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<Modules.Cases.Photos.CasePhoto> CasePhotos => Set<Modules.Cases.Photos.CasePhoto>();
 
     private static void ConfigureCases(ModelBuilder modelBuilder)
     {
@@ -128,6 +129,16 @@ public abstract partial class LinliDb
             r.HasKey(x => x.Key);
             r.Property(x => x.Key).HasMaxLength(200);
             r.Property(x => x.RequestHash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Modules.Cases.Photos.CasePhoto>(p =>
+        {
+            p.ToTable("case_photos");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Kind).HasMaxLength(16);
+            p.Property(x => x.ContentType).HasMaxLength(32);
+            p.Property(x => x.Path).HasMaxLength(200);
+            p.Property(x => x.ThumbnailPath).HasMaxLength(200);
+            p.HasIndex(x => x.CaseId);
         });
         modelBuilder.Entity<CaseNumberCounter>(n =>
         {

@@ -26,13 +26,17 @@ internal static class ActOnCase
     ];
 
     public static async Task<IResult> Handle(Guid id, string action, HttpContext http, LinliDb db, IAccessControl access,
-        CalendarStore calendars, IRegionLookup regions, TimeProvider clock, CancellationToken ct)
+        CalendarStore calendars, IRegionLookup regions, Infrastructure.Files.IFileStore files, TimeProvider clock, CancellationToken ct)
     {
         if (!Known.Contains(action))
         {
             throw new NotFoundException($"There is no action '{action}'. Actions: {string.Join(", ", Known)}.");
         }
-        var request = await ReadBodyAsync(http, ct);
+        var (request, photos) = await ReadBodyAsync(http, ct);
+        if (photos.Count > 0 && action != "feedback")
+        {
+            throw new RequestValidationException("photos", "photos come with the feedback (after-photos) or the report");
+        }
         var c = await db.Cases.Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException($"Case {id} does not exist.");
         var followToken = http.Request.Headers["X-Follow-Token"].ToString();
@@ -48,6 +52,7 @@ internal static class ActOnCase
         var context = new CaseContext(now, http.User.FindFirstValue(ClaimTypes.NameIdentifier),
             http.User.Identity?.Name ?? (followToken.Length > 0 ? "reporter (follow link)" : null), await calendars.CurrentAsync(ct), category.DisposalLimit);
         await ApplyAsync(c, action, request, context, db, ct);
+        db.CasePhotos.AddRange(await Photos.CasePhotos.StoreAsync(c.Id, "feedback", photos, files, now.ToUnixTimeMilliseconds(), ct));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -107,13 +112,26 @@ internal static class ActOnCase
         string.IsNullOrWhiteSpace(value) ? throw new RequestValidationException(field, "is required for this action")
         : value.Length > 2000 ? throw new RequestValidationException(field, "at most 2,000 characters") : value.Trim();
 
-    private static async Task<CaseActionRequest> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    private static async Task<(CaseActionRequest, List<Photos.ProcessedPhoto>)> ReadBodyAsync(HttpContext http, CancellationToken ct)
     {
+        var empty = new CaseActionRequest(null, null, null, null, null, null, null);
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            string? Field(string name) => form[name].ToString() is { Length: > 0 } v ? v : null;
+            var fields = empty with
+            {
+                Unit = Field("unit"), Reason = Field("reason"), Note = Field("note"), Comment = Field("comment"),
+                Passed = bool.TryParse(Field("passed"), out var passed) ? passed : null,
+                Rating = int.TryParse(Field("rating"), out var rating) ? rating : null,
+                Hours = double.TryParse(Field("hours"), System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : null,
+            };
+            return (fields, await Photos.CasePhotos.ReadAsync(form, ct));
+        }
         if (http.Request.ContentLength is 0 || !(http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
         {
-            return new CaseActionRequest(null, null, null, null, null, null, null);
+            return (empty, []);
         }
-        return await JsonSerializer.DeserializeAsync<CaseActionRequest>(http.Request.Body, JsonSerializerOptions.Web, ct)
-            ?? new CaseActionRequest(null, null, null, null, null, null, null);
+        return (await JsonSerializer.DeserializeAsync<CaseActionRequest>(http.Request.Body, JsonSerializerOptions.Web, ct) ?? empty, []);
     }
 }

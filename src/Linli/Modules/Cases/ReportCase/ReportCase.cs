@@ -29,11 +29,12 @@ public sealed record ReportCaseResponse(CaseView Case, string FollowToken, strin
 /// </summary>
 internal static class ReportCase
 {
-    public static async Task<IResult> Handle(ReportCaseRequest request, HttpContext http, LinliDb db, IRegionLookup regions,
-        CalendarStore calendars, PersonalDataProtector protector, IAccessControl access, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(HttpContext http, LinliDb db, IRegionLookup regions, CalendarStore calendars,
+        PersonalDataProtector protector, IAccessControl access, Infrastructure.Files.IFileStore files, TimeProvider clock, CancellationToken ct)
     {
+        var (request, photos) = await ReportForm.ReadAsync(http.Request, ct);
         var key = http.Request.Headers["Idempotency-Key"].ToString();
-        var requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web)));
+        var requestHash = ReportForm.Hash(request, photos);
         if (key.Length > 0 && await ReplayAsync(key, requestHash, db, regions, clock, ct) is { } replay)
         {
             return replay;
@@ -63,6 +64,7 @@ internal static class ReportCase
                     context.UserId, protector.Protect(request.Reporter?.Name?.Trim()), protector.Protect(request.Reporter?.Phone is { } p ? PersonalDataFormats.Normalise(PersonalDataKind.Phone, p) : null),
                     FollowHash(token), context);
                 db.Cases.Add(reported);
+                db.CasePhotos.AddRange(await Photos.CasePhotos.StoreAsync(reported.Id, "report", photos, files, now.ToUnixTimeMilliseconds(), ct));
                 if (key.Length > 0)
                 {
                     db.IdempotencyRecords.Add(new IdempotencyRecord(key, requestHash, reported.Id, now.ToUnixTimeMilliseconds()));
