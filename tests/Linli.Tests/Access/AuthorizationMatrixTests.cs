@@ -89,6 +89,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/cases/{id:guid}/actions/{action}"] = Rule.Scoped(everywhere: [Roles.Admin],
             scoped: [Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff]),
         ["GET /api/v1/cases/follow/{token}"] = Rule.Public,
+        ["GET /api/v1/indicators"] = Rule.SignedIn,
         ["GET /api/v1/cases/{id:guid}/photos"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/v1/cases/{id:guid}/photos/{photoId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/docs/{documentName?}"] = Rule.Public,

@@ -180,6 +180,41 @@ public sealed class CaseLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Indicators_are_kept_as_cases_move_per_region_and_unit()
+    {
+        var (first, token) = await ReportAsync();
+        await ReportAsync();
+        await ActAsync(_community, first, "accept");
+        await ActAsync(_community, first, "file");
+        await ActAsync(_community, first, "dispatch", new { unit = "HW" });
+        await ActAsync(_sanitation, first, "return", new { reason = "不归我管" });
+        await ActAsync(_community, first, "dispatch", new { unit = "HW" });
+        await ActAsync(_sanitation, first, "feedback", new { note = "ok" });
+        await ActAsync(_gridWorker, first, "verify", new { passed = false });
+        await ActAsync(_sanitation, first, "feedback", new { note = "ok" });
+        await ActAsync(_gridWorker, first, "verify", new { passed = true });
+        await ActAsync(_community, first, "close");
+        using var reporter = _app.Factory.CreateClient();
+        reporter.DefaultRequestHeaders.Add("X-Follow-Token", token);
+        await ActAsync(reporter, first, "evaluate", new { rating = 4 });
+        var month = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var district = await _community.GetFromJsonAsync<JsonElement>($"/api/v1/indicators?region=330105001001&period={month}");
+        var unit = await _app.Client.GetFromJsonAsync<JsonElement>($"/api/v1/indicators?unit=HW&period={month}");
+
+        Assert.Equal(2, district.GetProperty("reported").GetInt64());
+        Assert.Equal(1, district.GetProperty("closed").GetInt64());
+        Assert.Equal(0.5, district.GetProperty("closingRate").GetDouble());
+        Assert.Equal(1.0, district.GetProperty("reworkRate").GetDouble());
+        Assert.Equal(0.5, district.GetProperty("accurateDispatchRate").GetDouble());
+        Assert.Equal(1.0, district.GetProperty("onTimeClosingRate").GetDouble());
+        Assert.Equal(2, district.GetProperty("stages").GetProperty("fed-back").GetProperty("done").GetInt64());
+        Assert.Equal(4.0, district.GetProperty("satisfaction").GetProperty("average").GetDouble());
+        Assert.Equal(1, unit.GetProperty("closed").GetInt64());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _community.GetAsync($"/api/v1/indicators?region=330105001002&period={month}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Declined_voided_and_self_handled_cases_end_at_once()
     {
         var (declined, _) = await ReportAsync();

@@ -82,6 +82,9 @@ internal static class CasesModule
         cases.MapGet("/{id:guid}/photos", Photos.CasePhotos.List).WithName("ListCasePhotos").RequireAuthorization(Policies.Public);
         cases.MapGet("/{id:guid}/photos/{photoId:guid}", Photos.CasePhotos.Get).WithName("GetCasePhoto")
             .WithSummary("A photo (EXIF stripped) or, with thumbnail=true, its thumbnail").RequireAuthorization(Policies.Public);
+        app.MapGet("/api/v1/indicators", Indicators.GetIndicators.Handle).WithTags("Cases").WithName("GetIndicators")
+            .WithSummary("Closing, on-time, rework, dispatch, per-stage and satisfaction indicators of a region or unit for a day or month")
+            .RequireAuthorization(Policies.SignedIn);
         cases.MapGet("/follow/{token}", QueryCases.QueryCases.Follow).WithName("FollowCase")
             .WithSummary("The reporter's view of a case through the follow link").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
         return app;

@@ -19,6 +19,7 @@ public abstract partial class LinliDb
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Modules.Cases.Photos.CasePhoto> CasePhotos => Set<Modules.Cases.Photos.CasePhoto>();
+    public DbSet<Modules.Cases.Indicators.CaseCounter> CaseCounters => Set<Modules.Cases.Indicators.CaseCounter>();
 
     private static void ConfigureCases(ModelBuilder modelBuilder)
     {
@@ -139,6 +140,15 @@ public abstract partial class LinliDb
             p.Property(x => x.Path).HasMaxLength(200);
             p.Property(x => x.ThumbnailPath).HasMaxLength(200);
             p.HasIndex(x => x.CaseId);
+        });
+        modelBuilder.Entity<Modules.Cases.Indicators.CaseCounter>(k =>
+        {
+            k.ToTable("case_counters");
+            k.HasKey(x => new { x.Scope, x.Period, x.Metric });
+            k.Property(x => x.Scope).HasColumnName("scope").HasMaxLength(48);
+            k.Property(x => x.Period).HasColumnName("period").HasMaxLength(10);
+            k.Property(x => x.Metric).HasColumnName("metric").HasMaxLength(48);
+            k.Property(x => x.Value).HasColumnName("value");
         });
         modelBuilder.Entity<CaseNumberCounter>(n =>
         {

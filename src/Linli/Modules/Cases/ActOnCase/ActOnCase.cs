@@ -51,8 +51,10 @@ internal static class ActOnCase
         var now = clock.GetUtcNow();
         var context = new CaseContext(now, http.User.FindFirstValue(ClaimTypes.NameIdentifier),
             http.User.Identity?.Name ?? (followToken.Length > 0 ? "reporter (follow link)" : null), await calendars.CurrentAsync(ct), category.DisposalLimit);
+        var before = Indicators.CaseBefore.Of(c);
         await ApplyAsync(c, action, request, context, db, ct);
         db.CasePhotos.AddRange(await Photos.CasePhotos.StoreAsync(c.Id, "feedback", photos, files, now.ToUnixTimeMilliseconds(), ct));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -61,6 +63,9 @@ internal static class ActOnCase
         {
             throw new StaleCaseException($"Case {c.Number} was changed by someone else at the same moment; reload it and try again.");
         }
+        // Counted in the same transaction: indicators never disagree with the cases.
+        await Indicators.CaseCounters.RecordAsync(db, c, action, before, now, c.History.Any(h => h.Action == "defer"), ct);
+        await transaction.CommitAsync(ct);
         http.Response.Headers.ETag = CaseView.ETag(c);
         return TypedResults.Ok(CaseView.Of(c, regions, now));
     }

@@ -70,6 +70,7 @@ internal static class ReportCase
                     db.IdempotencyRecords.Add(new IdempotencyRecord(key, requestHash, reported.Id, now.ToUnixTimeMilliseconds()));
                 }
                 await db.SaveChangesAsync(ct);
+                await Indicators.CaseCounters.RecordAsync(db, reported, "report", null, now, wasDeferred: false, ct);
                 await transaction.CommitAsync(ct);
                 http.Response.Headers.ETag = CaseView.ETag(reported);
                 return TypedResults.Created($"/api/v1/cases/{reported.Id}",

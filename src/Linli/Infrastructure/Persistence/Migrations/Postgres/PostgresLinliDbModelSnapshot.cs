@@ -643,6 +643,32 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("case_idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Cases.Indicators.CaseCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Scope", "Period", "Metric");
+
+                    b.ToTable("case_counters", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Cases.Photos.CasePhoto", b =>
                 {
                     b.Property<Guid>("Id")

@@ -625,6 +625,32 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("case_idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Cases.Indicators.CaseCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Scope", "Period", "Metric");
+
+                    b.ToTable("case_counters", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Cases.Photos.CasePhoto", b =>
                 {
                     b.Property<Guid>("Id")
