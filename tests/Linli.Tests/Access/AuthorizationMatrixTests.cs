@@ -90,6 +90,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             scoped: [Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff]),
         ["GET /api/v1/cases/follow/{token}"] = Rule.Public,
         ["GET /api/v1/indicators"] = Rule.SignedIn,
+        ["GET /api/v1/inbox/"] = Rule.SignedIn,
+        ["POST /api/v1/inbox/{id:long}/read"] = Rule.SignedIn,
+        ["POST /hubs/cases/negotiate"] = Rule.Public,
+        ["GET /hubs/cases/negotiate"] = Rule.Public,
+        ["GET /hubs/cases"] = Rule.Public,
+        ["POST /hubs/cases"] = Rule.Public,
+        ["DELETE /hubs/cases"] = Rule.Public,
         ["GET /api/v1/cases/{id:guid}/photos"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/v1/cases/{id:guid}/photos/{photoId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/docs/{documentName?}"] = Rule.Public,
@@ -226,6 +233,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{id:guid}", inside ? _insideCase : _outsideCase, StringComparison.Ordinal)
         .Replace("{action}", "accept", StringComparison.Ordinal)
         .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{id:long}", "1", StringComparison.Ordinal)
         .Replace("{documentName?}", "v1", StringComparison.Ordinal)
         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{code}", code, StringComparison.Ordinal)

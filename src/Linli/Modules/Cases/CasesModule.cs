@@ -21,6 +21,8 @@ internal static class CasesModule
         builder.Services.AddSingleton<Infrastructure.Files.IFileStore>(new Infrastructure.Files.LocalFileStore(
             Path.IsPathRooted(files) ? files : Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, files))));
         builder.Services.AddSingleton<EscalateOverdueCases.EscalationSweep>();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<Notifications.CaseNotifier>();
         builder.Services.AddHostedService<EscalateOverdueCases.EscalationWorker>();
         return builder;
     }
@@ -82,6 +84,10 @@ internal static class CasesModule
         cases.MapGet("/{id:guid}/photos", Photos.CasePhotos.List).WithName("ListCasePhotos").RequireAuthorization(Policies.Public);
         cases.MapGet("/{id:guid}/photos/{photoId:guid}", Photos.CasePhotos.Get).WithName("GetCasePhoto")
             .WithSummary("A photo (EXIF stripped) or, with thumbnail=true, its thumbnail").RequireAuthorization(Policies.Public);
+        app.MapHub<Notifications.CaseHub>(Notifications.CaseHub.Route).RequireAuthorization(Policies.Public);
+        var inbox = app.MapGroup("/api/v1/inbox").WithTags("Cases").RequireAuthorization(Policies.SignedIn);
+        inbox.MapGet("/", Notifications.Inbox.List).WithName("ListInbox").WithSummary("Notifications of the cases you cover, handle or reported");
+        inbox.MapPost("/{id:long}/read", Notifications.Inbox.MarkRead).WithName("MarkNotificationRead");
         app.MapGet("/api/v1/indicators", Indicators.GetIndicators.Handle).WithTags("Cases").WithName("GetIndicators")
             .WithSummary("Closing, on-time, rework, dispatch, per-stage and satisfaction indicators of a region or unit for a day or month")
             .RequireAuthorization(Policies.SignedIn);

@@ -20,6 +20,8 @@ public abstract partial class LinliDb
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Modules.Cases.Photos.CasePhoto> CasePhotos => Set<Modules.Cases.Photos.CasePhoto>();
     public DbSet<Modules.Cases.Indicators.CaseCounter> CaseCounters => Set<Modules.Cases.Indicators.CaseCounter>();
+    public DbSet<Modules.Cases.Notifications.CaseNotification> CaseNotifications => Set<Modules.Cases.Notifications.CaseNotification>();
+    public DbSet<Modules.Cases.Notifications.NotificationRead> NotificationReads => Set<Modules.Cases.Notifications.NotificationRead>();
 
     private static void ConfigureCases(ModelBuilder modelBuilder)
     {
@@ -149,6 +151,25 @@ public abstract partial class LinliDb
             k.Property(x => x.Period).HasColumnName("period").HasMaxLength(10);
             k.Property(x => x.Metric).HasColumnName("metric").HasMaxLength(48);
             k.Property(x => x.Value).HasColumnName("value");
+        });
+        modelBuilder.Entity<Modules.Cases.Notifications.CaseNotification>(n =>
+        {
+            n.ToTable("case_notifications");
+            n.Property(x => x.CaseNumber).HasMaxLength(32);
+            n.Property(x => x.Kind).HasMaxLength(32);
+            n.Property(x => x.Text).HasMaxLength(500);
+            n.Property(x => x.GridCode).HasMaxLength(32);
+            n.Property(x => x.Unit).HasMaxLength(32);
+            n.Property(x => x.ReporterUserId).HasMaxLength(64);
+            n.HasIndex(x => x.GridCode);
+            n.HasIndex(x => x.Unit);
+            n.HasIndex(x => x.ReporterUserId);
+        });
+        modelBuilder.Entity<Modules.Cases.Notifications.NotificationRead>(r =>
+        {
+            r.ToTable("notification_reads");
+            r.HasKey(x => new { x.UserId, x.NotificationId });
+            r.Property(x => x.UserId).HasMaxLength(64);
         });
         modelBuilder.Entity<CaseNumberCounter>(n =>
         {

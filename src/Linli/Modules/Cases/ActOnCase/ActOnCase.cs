@@ -26,7 +26,8 @@ internal static class ActOnCase
     ];
 
     public static async Task<IResult> Handle(Guid id, string action, HttpContext http, LinliDb db, IAccessControl access,
-        CalendarStore calendars, IRegionLookup regions, Infrastructure.Files.IFileStore files, TimeProvider clock, CancellationToken ct)
+        CalendarStore calendars, IRegionLookup regions, Infrastructure.Files.IFileStore files, Notifications.CaseNotifier notifier,
+        TimeProvider clock, CancellationToken ct)
     {
         if (!Known.Contains(action))
         {
@@ -54,6 +55,7 @@ internal static class ActOnCase
         var before = Indicators.CaseBefore.Of(c);
         await ApplyAsync(c, action, request, context, db, ct);
         db.CasePhotos.AddRange(await Photos.CasePhotos.StoreAsync(c.Id, "feedback", photos, files, now.ToUnixTimeMilliseconds(), ct));
+        Notifications.CaseNotifier.Add(db, c, action, now.ToUnixTimeMilliseconds());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -66,6 +68,7 @@ internal static class ActOnCase
         // Counted in the same transaction: indicators never disagree with the cases.
         await Indicators.CaseCounters.RecordAsync(db, c, action, before, now, c.History.Any(h => h.Action == "defer"), ct);
         await transaction.CommitAsync(ct);
+        await notifier.PushAsync(c, action, Notifications.CaseNotifier.Describe(c, action));
         http.Response.Headers.ETag = CaseView.ETag(c);
         return TypedResults.Ok(CaseView.Of(c, regions, now));
     }

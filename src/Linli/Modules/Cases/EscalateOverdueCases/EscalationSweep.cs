@@ -13,7 +13,7 @@ namespace Linli.Modules.Cases.EscalateOverdueCases;
 /// once however many nodes sweep; the lease keeps them from doing the same work twice.
 /// </summary>
 public sealed class EscalationSweep(IDbContextFactory<LinliDb> dbFactory, CalendarStore calendars, LeaseCoordinator leases,
-    TimeProvider clock, ILogger<EscalationSweep> logger)
+    Notifications.CaseNotifier notifier, TimeProvider clock, ILogger<EscalationSweep> logger)
 {
     public const string LeaseName = "cases:escalation";
 
@@ -31,7 +31,6 @@ public sealed class EscalationSweep(IDbContextFactory<LinliDb> dbFactory, Calend
         var open = new[] { CaseStage.Reported, CaseStage.Accepted, CaseStage.Filed, CaseStage.Dispatched, CaseStage.FedBack, CaseStage.Verified };
         var overdue = await db.Cases.AsNoTracking()
             .Where(c => open.Contains(c.Stage) && c.StageDeadlineMs != null && c.StageDeadlineMs <= nowMs)
-            .Select(c => new { c.Id, c.Number, c.Stage, c.StageEntry, c.StageStartedAt, c.CategoryCode, c.CommunityCode, c.StreetCode, c.DistrictCode })
             .ToListAsync(ct);
         var limits = await db.MinorCategories.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.DisposalLimit, ct);
         var recorded = 0;
@@ -56,8 +55,11 @@ public sealed class EscalationSweep(IDbContextFactory<LinliDb> dbFactory, Calend
                 try
                 {
                     db.CaseEscalations.Add(new CaseEscalation(c.Id, c.StageEntry, CaseNames.Stage(c.Stage), level, region, now));
+                    var text = $"{c.Number} 在“{CaseNames.Stage(c.Stage)}”阶段超时，由 {region} 督办";
+                    db.CaseNotifications.Add(Notifications.CaseNotifier.For(c, "escalated", text, nowMs));
                     await db.SaveChangesAsync(ct);
                     recorded++;
+                    await notifier.PushAsync(c, "escalated", text);
                     logger.LogInformation("Case {Number} overdue in {Stage}: supervision by {Region} (level {Level})", c.Number, c.Stage, region, level);
                 }
                 catch (DbUpdateException)

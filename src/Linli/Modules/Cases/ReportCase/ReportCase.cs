@@ -30,7 +30,8 @@ public sealed record ReportCaseResponse(CaseView Case, string FollowToken, strin
 internal static class ReportCase
 {
     public static async Task<IResult> Handle(HttpContext http, LinliDb db, IRegionLookup regions, CalendarStore calendars,
-        PersonalDataProtector protector, IAccessControl access, Infrastructure.Files.IFileStore files, TimeProvider clock, CancellationToken ct)
+        PersonalDataProtector protector, IAccessControl access, Infrastructure.Files.IFileStore files, Notifications.CaseNotifier notifier,
+        TimeProvider clock, CancellationToken ct)
     {
         var (request, photos) = await ReportForm.ReadAsync(http.Request, ct);
         var key = http.Request.Headers["Idempotency-Key"].ToString();
@@ -69,9 +70,11 @@ internal static class ReportCase
                 {
                     db.IdempotencyRecords.Add(new IdempotencyRecord(key, requestHash, reported.Id, now.ToUnixTimeMilliseconds()));
                 }
+                Notifications.CaseNotifier.Add(db, reported, "report", now.ToUnixTimeMilliseconds());
                 await db.SaveChangesAsync(ct);
                 await Indicators.CaseCounters.RecordAsync(db, reported, "report", null, now, wasDeferred: false, ct);
                 await transaction.CommitAsync(ct);
+                await notifier.PushAsync(reported, "report", Notifications.CaseNotifier.Describe(reported, "report"));
                 http.Response.Headers.ETag = CaseView.ETag(reported);
                 return TypedResults.Created($"/api/v1/cases/{reported.Id}",
                     new ReportCaseResponse(CaseView.Of(reported, regions, now), token, $"/follow/{token}"));

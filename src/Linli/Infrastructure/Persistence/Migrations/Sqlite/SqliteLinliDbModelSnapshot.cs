@@ -651,6 +651,71 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("case_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Cases.Notifications.CaseNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridCode");
+
+                    b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("Unit");
+
+                    b.ToTable("case_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Cases.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("notification_reads", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Cases.Photos.CasePhoto", b =>
                 {
                     b.Property<Guid>("Id")
