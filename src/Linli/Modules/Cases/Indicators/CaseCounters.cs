@@ -74,6 +74,13 @@ internal static class CaseCounters
         return metrics;
     }
 
+    /// <summary>
+    /// Months for every scope; days only down to streets and for units, which is where daily
+    /// figures are read (a day per grid would multiply the rows by thirty for little use).
+    /// </summary>
+    public static IEnumerable<string> PeriodsOf(string scope, string[] dayAndMonth) =>
+        scope.StartsWith("region:", StringComparison.Ordinal) && scope.Length > "region:".Length + 9 ? [dayAndMonth[1]] : dayAndMonth;
+
     /// <summary>Adds the metrics to every scope of the case for the day and the month of <paramref name="now"/>.</summary>
     public static async Task RecordAsync(LinliDb db, Case c, string action, CaseBefore? before, DateTimeOffset now, bool wasDeferred, CancellationToken ct)
     {
@@ -89,7 +96,7 @@ internal static class CaseCounters
         var parameters = new List<object>();
         foreach (var scope in Scopes(c, unit))
         {
-            foreach (var period in periods)
+            foreach (var period in PeriodsOf(scope, periods))
             {
                 foreach (var (metric, value) in metrics)
                 {
