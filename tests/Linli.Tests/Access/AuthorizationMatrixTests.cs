@@ -157,7 +157,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private async Task<string> ReportAsync(double lon, double lat)
     {
         var response = await _app.Anonymous.PostAsJsonAsync("/api/v1/cases", new { category = "1101", description = "垃圾", lon, lat });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case").GetProperty("id").GetString()!;
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

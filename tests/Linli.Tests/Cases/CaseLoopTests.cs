@@ -40,8 +40,8 @@ public sealed class CaseLoopTests : IAsyncLifetime
         var response = await _app.Anonymous.PostAsJsonAsync("/api/v1/cases", body ?? Report());
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal($"\"{answer.GetProperty("case").GetProperty("version").GetInt32()}\"", response.Headers.ETag?.Tag);
-        return (answer.GetProperty("case"), answer.GetProperty("followToken").GetString()!);
+        Assert.Equal($"\"{answer.GetProperty("version").GetInt32()}\"", response.Headers.ETag?.Tag);
+        return (answer, answer.GetProperty("followToken").GetString()!);
     }
 
     private static async Task<JsonElement> ActAsync(HttpClient client, JsonElement c, string action, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
@@ -104,7 +104,7 @@ public sealed class CaseLoopTests : IAsyncLifetime
         var other = await SendAsync(Report(category: "1102"));
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
-        Assert.Equal(first.GetProperty("case").GetProperty("id").GetString(), (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case").GetProperty("id").GetString());
+        Assert.Equal(first.GetProperty("id").GetString(), (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         var page = await _app.GetJsonAsync("/api/v1/cases");
         Assert.Single(page.GetProperty("items").EnumerateArray());
@@ -116,8 +116,9 @@ public sealed class CaseLoopTests : IAsyncLifetime
         var (c, token) = await ReportAsync();
         await ActAsync(_community, c, "accept");
         await ActAsync(_community, c, "file");
-        var dispatched = await ActAsync(_community, c, "dispatch", new { unit = "HW" });
+        var dispatched = await ActAsync(_community, c, "dispatch", new { unit = "HW", person = "hw-zhang" });
         Assert.Equal("HW", dispatched.GetProperty("assignedUnit").GetString());
+        Assert.Equal("hw-zhang", dispatched.GetProperty("assignedPerson").GetString());
         await ActAsync(_sanitation, c, "feedback", new { note = "已清运" });
         await ActAsync(_gridWorker, c, "verify", new { passed = true, note = "现场已干净" });
         await ActAsync(_community, c, "close");

@@ -20,7 +20,7 @@ public sealed class EscalationTests
     {
         var response = await app.Anonymous.PostAsJsonAsync("/api/v1/cases", CaseLoopTests.Report());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case").GetProperty("id").GetString()!;
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private static async Task<List<(int Level, string Region)>> EscalationsAsync(LinliAppFactory factory, string caseId)

@@ -39,7 +39,7 @@ public sealed class NotificationTests
         await connection.StartAsync();
 
         var created = await app.Anonymous.PostAsJsonAsync("/api/v1/cases", CaseLoopTests.Report());
-        var c = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case");
+        var c = (await created.Content.ReadFromJsonAsync<JsonElement>());
         var id = c.GetProperty("id").GetString();
         foreach (var (action, body) in new[] { ("accept", (object)new { }), ("file", new { }), ("dispatch", new { unit = "HW" }) })
         {

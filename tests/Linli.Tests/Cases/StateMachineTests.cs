@@ -61,7 +61,7 @@ public sealed class StateMachineTests : IAsyncLifetime
         foreach (var (stage, path, allowed) in Stages)
         {
             var created = await (await _app.Anonymous.PostAsJsonAsync("/api/v1/cases", CaseLoopTests.Report())).Content.ReadFromJsonAsync<JsonElement>();
-            var id = created.GetProperty("case").GetProperty("id").GetString()!;
+            var id = created.GetProperty("id").GetString()!;
             var token = created.GetProperty("followToken").GetString()!;
             foreach (var step in path)
             {

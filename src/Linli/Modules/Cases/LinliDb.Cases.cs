@@ -93,6 +93,7 @@ public abstract partial class LinliDb
                 c.Property(code).HasMaxLength(32);
             }
             c.Property(x => x.ReporterUserId).HasMaxLength(64);
+            c.Property(x => x.AssignedPerson).HasMaxLength(64);
             c.Property(x => x.ReporterNameProtected).HasMaxLength(1000);
             c.Property(x => x.ReporterPhoneProtected).HasMaxLength(1000);
             c.Property(x => x.FollowTokenHash).HasMaxLength(64);

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Cases.ActOnCase;
 
 /// <summary>The fields an action may carry; each action reads the ones it needs.</summary>
-public sealed record CaseActionRequest(string? Unit, string? Reason, string? Note, bool? Passed, int? Rating, string? Comment, double? Hours);
+public sealed record CaseActionRequest(string? Unit, string? Reason, string? Note, bool? Passed, int? Rating, string? Comment, double? Hours,
+    string? Person = null);
 
 /// <summary>The ETag in If-Match is not the case's current one: someone acted first (412, nothing changed).</summary>
 public sealed class StaleCaseException(string detail) : DomainException("Precondition failed", detail, StatusCodes.Status412PreconditionFailed);
@@ -81,7 +82,10 @@ internal static class ActOnCase
             case "file": c.File(context); break;
             case "decline": c.Decline(context, Required(r.Reason, "reason")); break;
             case "void": c.Void(context, Required(r.Reason, "reason")); break;
-            case "dispatch": c.Dispatch(context, await UnitAsync(r.Unit, c, db, ct), r.Note); break;
+            case "dispatch":
+                if (r.Person is { Length: > 64 }) throw new RequestValidationException("person", "a username of at most 64 characters");
+                c.Dispatch(context, await UnitAsync(r.Unit, c, db, ct), r.Person?.Trim(), r.Note);
+                break;
             case "return": c.Return(context, Required(r.Reason, "reason")); break;
             case "request-extension":
                 if (r.Hours is not (> 0 and <= 2000)) throw new RequestValidationException("hours", "how many hours more: a number above 0");
@@ -129,7 +133,7 @@ internal static class ActOnCase
             string? Field(string name) => form[name].ToString() is { Length: > 0 } v ? v : null;
             var fields = empty with
             {
-                Unit = Field("unit"), Reason = Field("reason"), Note = Field("note"), Comment = Field("comment"),
+                Unit = Field("unit"), Person = Field("person"), Reason = Field("reason"), Note = Field("note"), Comment = Field("comment"),
                 Passed = bool.TryParse(Field("passed"), out var passed) ? passed : null,
                 Rating = int.TryParse(Field("rating"), out var rating) ? rating : null,
                 Hours = double.TryParse(Field("hours"), System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : null,

@@ -64,13 +64,14 @@ public sealed partial class Case
     public void Void(CaseContext c, string reason) =>
         Move("void", Require("void", CaseStage.Reported, CaseStage.Accepted, CaseStage.Filed) ?? CaseStage.Voided, c, reason);
 
-    public void Dispatch(CaseContext c, string unit, string? note)
+    public void Dispatch(CaseContext c, string unit, string? person, string? note)
     {
         Require("dispatch", CaseStage.Filed, CaseStage.Deferred, CaseStage.Ledger);
         AssignedUnit = unit;
+        AssignedPerson = person;
         DispatchCount++;
         PendingExtensionHours = null;
-        Move("dispatch", CaseStage.Dispatched, c, note, new { unit });
+        Move("dispatch", CaseStage.Dispatched, c, note, new { unit, person });
     }
 
     public void Return(CaseContext c, string reason)
@@ -78,6 +79,7 @@ public sealed partial class Case
         Require("return", CaseStage.Dispatched);
         var unit = AssignedUnit;
         AssignedUnit = null;
+        AssignedPerson = null;
         ReturnCount++;
         PendingExtensionHours = null;
         Move("return", CaseStage.Filed, c, reason, new { unit });

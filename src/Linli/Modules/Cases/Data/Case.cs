@@ -46,6 +46,9 @@ public sealed partial class Case
 
     public CaseStage Stage { get; private set; }
     public string? AssignedUnit { get; private set; }
+
+    /// <summary>The handler within the unit, when the dispatcher names one (a username).</summary>
+    public string? AssignedPerson { get; private set; }
     public bool SelfHandled { get; private set; }
     public int ReturnCount { get; private set; }
     public int ReworkCount { get; private set; }

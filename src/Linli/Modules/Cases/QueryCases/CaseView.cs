@@ -24,6 +24,7 @@ public sealed record CaseView(
     CaseLocation Location,
     CaseRegionsView Regions,
     string? AssignedUnit,
+    string? AssignedPerson,
     CaseDeadlines Deadlines,
     string Timer,
     bool Overdue,
@@ -35,6 +36,13 @@ public sealed record CaseView(
     DateTimeOffset ReportedAt,
     int Version)
 {
+    /// <summary>Only in the answer to a report: the secret of the reporter's follow link, shown once.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? FollowToken { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? FollowUrl { get; init; }
+
     public static CaseView Of(Case c, IRegionLookup regions, DateTimeOffset now)
     {
         var names = regions.PathTo(c.BuildingCode ?? c.GridCode).ToDictionary(r => r.Code, r => r.Name);
@@ -45,6 +53,7 @@ public sealed record CaseView(
             new CaseLocation(c.Location.X, c.Location.Y),
             new CaseRegionsView(Name(c.DistrictCode), Name(c.StreetCode), Name(c.CommunityCode), Name(c.GridCode), Name(c.BuildingCode)),
             c.AssignedUnit,
+            c.AssignedPerson,
             new CaseDeadlines(Time(c.StageDeadlineMs), Time(c.StageWarningAtMs), Time(c.CaseDeadlineMs)!.Value),
             TimerColours.Of(nowMs, c.StageWarningAtMs, c.StageDeadlineMs),
             c.StageDeadlineMs is { } d && nowMs >= d,

@@ -19,9 +19,6 @@ public sealed record ReporterDto(string? Name, string? Phone);
 public sealed record ReportCaseRequest(string? Category, string? Description, double? Lon, double? Lat, string? Address,
     string? Priority, string? Source, ReporterDto? Reporter);
 
-/// <summary>The answer to a report: the case, and the secret link that lets the reporter follow it.</summary>
-public sealed record ReportCaseResponse(CaseView Case, string FollowToken, string FollowUrl);
-
 /// <summary>
 /// <c>POST /api/v1/cases</c>: anyone may report (residents without an account). The point is routed
 /// to building, grid, community, street and district; the category gives the limits. With an
@@ -77,7 +74,7 @@ internal static class ReportCase
                 await notifier.PushAsync(reported, "report", Notifications.CaseNotifier.Describe(reported, "report"));
                 http.Response.Headers.ETag = CaseView.ETag(reported);
                 return TypedResults.Created($"/api/v1/cases/{reported.Id}",
-                    new ReportCaseResponse(CaseView.Of(reported, regions, now), token, $"/follow/{token}"));
+                    CaseView.Of(reported, regions, now) with { FollowToken = token, FollowUrl = $"/follow/{token}" });
             }
             catch (DbUpdateException) when (attempt < 4)
             {
@@ -106,7 +103,7 @@ internal static class ReportCase
         }
         var existing = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == record.CaseId, ct);
         // The follow token is shown once, at the first answer; a replay cannot recover it.
-        return TypedResults.Created($"/api/v1/cases/{existing.Id}", new ReportCaseResponse(CaseView.Of(existing, regions, clock.GetUtcNow()), "", ""));
+        return TypedResults.Created($"/api/v1/cases/{existing.Id}", CaseView.Of(existing, regions, clock.GetUtcNow()));
     }
 
     private static async Task<Categories.MinorCategory> ValidateAsync(ReportCaseRequest request, LinliDb db, CancellationToken ct)

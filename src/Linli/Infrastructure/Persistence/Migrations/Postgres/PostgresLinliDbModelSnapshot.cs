@@ -357,6 +357,10 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("AssignedPerson")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("AssignedUnit")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -347,6 +347,10 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedPerson")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssignedUnit")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
