@@ -5,7 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/throwaway-postgres.sh
 
-PG_PORT="${LINLI_TEST_PG_PORT:-55432}"
+# The first free loopback port from 55432, so a leftover cluster never blocks a run.
+PG_PORT="${LINLI_TEST_PG_PORT:-}"
+if [[ -z "$PG_PORT" ]]; then
+  for candidate in $(seq 55432 55499); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+      PG_PORT=$candidate
+      break
+    fi
+  done
+fi
 log() { printf '\n== %s\n' "$*"; }
 
 postgres_ok=1
