@@ -1,24 +1,10 @@
 using System.Security.Claims;
 using Linli.Infrastructure.Persistence;
+using Linli.Modules.Access.Contracts;
 using Linli.Modules.Access.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Access.Audit;
-
-/// <summary>What other modules record: who did what to what, and how it ended.</summary>
-public interface IAuditLog
-{
-    Task RecordAsync(string action, string? target, string outcome, string? detail = null, CancellationToken ct = default);
-
-    Task RecordForAsync(ClaimsPrincipal? user, string action, string? target, string outcome, string? detail = null, CancellationToken ct = default);
-}
-
-public static class AuditOutcomes
-{
-    public const string Success = "success";
-    public const string Failure = "failure";
-    public const string Denied = "denied";
-}
 
 /// <summary>
 /// Appends to the chained audit trail in its own transaction (an entry survives the rollback of the

@@ -65,7 +65,7 @@ internal sealed class AccessControl(IDbContextFactory<LinliDb> dbFactory, IConfi
     public async Task<IReadOnlyList<string>?> ScopesAsync(ClaimsPrincipal user, string permission)
     {
         var assignments = (await AssignmentsAsync(user)).Where(a => RolePermissions.Grants(a, permission)).ToList();
-        if (assignments.Any(a => RolePermissions.GrantsOn(a with { Scope = null }, permission, "")))
+        if (assignments.Any(a => RolePermissions.GrantsEverywhere(a, permission)))
         {
             return null;
         }

@@ -87,6 +87,10 @@ internal static class RolePermissions
     public static bool Grants(Assignment assignment, string permission) =>
         Table.TryGetValue(assignment.Role, out var permissions) && permissions.ContainsKey(permission);
 
+    /// <summary>Whether the assignment grants the permission whatever the region.</summary>
+    public static bool GrantsEverywhere(Assignment assignment, string permission) =>
+        Table.TryGetValue(assignment.Role, out var permissions) && permissions.TryGetValue(permission, out var reach) && reach == Reach.Everywhere;
+
     /// <summary>Whether the assignment grants the permission on the region with this code.</summary>
     public static bool GrantsOn(Assignment assignment, string permission, string regionCode)
     {
@@ -96,13 +100,4 @@ internal static class RolePermissions
         }
         return reach == Reach.Everywhere || (assignment.Scope is { } scope && RegionScope.Covers(scope, regionCode));
     }
-}
-
-/// <summary>Region subtrees by code: a child's code starts with its parent's (a city's: its first four digits).</summary>
-public static class RegionScope
-{
-    public static bool Covers(string scope, string code) => code.StartsWith(Prefix(scope), StringComparison.Ordinal);
-
-    /// <summary>The code prefix every region in the scope's subtree starts with.</summary>
-    public static string Prefix(string scope) => scope.Length == 6 && scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4] : scope;
 }

@@ -1,6 +1,6 @@
-using Linli.Modules.Access.Audit;
 using Linli.Modules.Access.Data;
 using Microsoft.AspNetCore.Identity;
+using Linli.Modules.Access.Contracts;
 
 namespace Linli.Modules.Access.SignIn;
 

@@ -2,13 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Linli.Infrastructure.Errors;
-using Linli.Modules.Access.Audit;
 using Linli.Modules.Access.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Linli.Modules.Access.Contracts;
 
 namespace Linli.Modules.Access.Tokens;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Linli.Infrastructure.Errors;
-using Linli.Modules.Access.Audit;
-using Linli.Modules.Access.Authorization;
 using Linli.Modules.Access.Contracts;
 using Linli.Modules.Access.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,6 @@
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
 using Linli.Infrastructure.Protection;
-using Linli.Modules.Access.Audit;
 using Linli.Modules.Access.Contracts;
 using Linli.Modules.Access.Data;
 using Linli.Modules.Geography.Contracts;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Linli.Infrastructure.Errors;
-using Linli.Modules.Access.Authorization;
 using Linli.Modules.Access.Contracts;
 using Linli.Modules.Cases.Data;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
-using Linli.Modules.Access.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Linli.Modules.Access.Contracts;
 
 namespace Linli.Modules.Cases.Calendar;
 

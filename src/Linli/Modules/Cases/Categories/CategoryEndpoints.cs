@@ -1,9 +1,9 @@
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
-using Linli.Modules.Access.Audit;
 using Linli.Modules.Cases.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Linli.Modules.Access.Contracts;
 
 namespace Linli.Modules.Cases.Categories;
 

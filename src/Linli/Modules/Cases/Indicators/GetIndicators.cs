@@ -1,7 +1,6 @@
 using System.Globalization;
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
-using Linli.Modules.Access.Authorization;
 using Linli.Modules.Access.Contracts;
 using Linli.Modules.Cases.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

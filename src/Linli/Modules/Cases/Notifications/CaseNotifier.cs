@@ -1,7 +1,7 @@
 using Linli.Infrastructure.Persistence;
-using Linli.Modules.Access.Authorization;
 using Linli.Modules.Cases.Data;
 using Microsoft.AspNetCore.SignalR;
+using Linli.Modules.Access.Contracts;
 
 namespace Linli.Modules.Cases.Notifications;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
-using Linli.Modules.Access.Authorization;
 using Linli.Modules.Access.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

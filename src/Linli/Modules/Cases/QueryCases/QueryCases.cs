@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
-using Linli.Modules.Access.Authorization;
 using Linli.Modules.Access.Contracts;
 using Linli.Modules.Cases.ActOnCase;
 using Linli.Modules.Cases.Data;

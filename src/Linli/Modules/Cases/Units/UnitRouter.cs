@@ -1,7 +1,7 @@
 using Linli.Infrastructure.Persistence;
-using Linli.Modules.Access.Authorization;
 using Linli.Modules.Geography.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Linli.Modules.Access.Contracts;
 
 namespace Linli.Modules.Cases.Units;
 

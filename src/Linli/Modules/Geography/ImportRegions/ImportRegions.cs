@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Linli.Infrastructure.Errors;
-using Linli.Modules.Access.Audit;
 using Linli.Modules.Access.Contracts;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Geography.Contracts;
@@ -71,7 +70,7 @@ internal static class ImportRegions
             return;
         }
         var outside = features.Select(f => f.Code).OfType<string>()
-            .Where(code => !scopes.Any(scope => Access.Authorization.RegionScope.Covers(scope, code)))
+            .Where(code => !scopes.Any(scope => RegionScope.Covers(scope, code)))
             .Take(5).ToList();
         if (outside.Count > 0)
         {
