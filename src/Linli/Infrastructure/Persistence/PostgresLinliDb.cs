@@ -18,5 +18,6 @@ public sealed class PostgresLinliDb(DbContextOptions<PostgresLinliDb> options) :
         var cases = modelBuilder.Entity<Modules.Cases.Data.Case>();
         cases.Property(c => c.Location).HasColumnType("geometry(Point,4326)");
         cases.HasIndex(c => c.Location).HasMethod("gist");
+        modelBuilder.Entity<Modules.Cases.Data.CaseReport>().Property(c => c.Location).HasColumnType("geometry(Point,4326)");
     }
 }

@@ -14,6 +14,12 @@ internal static class CasesModule
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CalendarStore>();
+        builder.Services.AddSingleton<CategoryCatalog>();
+        builder.Services.AddSingleton<Classification.CategorySuggester>();
+        builder.Services.AddHostedService<Classification.CategoryModelWarmUp>();
+        builder.Services.AddSingleton<Duplicates.ReportReader>();
+        builder.Services.AddSingleton<ReportCase.IntakeWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReportCase.IntakeWriter>());
         builder.Services.AddSingleton<UnitRouter>();
         builder.Services.AddHostedService<ReferenceData>();
         builder.Services.AddSingleton<Infrastructure.Background.LeaseCoordinator>();
@@ -69,6 +75,10 @@ internal static class CasesModule
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(100L << 20))
             .DisableAntiforgery()
             .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        cases.MapPost("/suggest", Classification.SuggestCategory.Handle).WithName("SuggestCategory")
+            .WithSummary("The three minor categories the words of a report most likely belong to, best first, with the model's confidence")
+            .DisableAntiforgery()
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
         cases.MapGet("/", QueryCases.QueryCases.List).WithName("ListCases")
             .WithSummary("Cases within your scope, filtered, newest first, keyset-paged with 'after'")
             .RequireAuthorization(Policies.SignedIn);
@@ -76,11 +86,14 @@ internal static class CasesModule
         cases.MapGet("/{id:guid}/history", QueryCases.QueryCases.History).WithName("GetCaseHistory").RequireAuthorization(Policies.SignedIn);
         // Who may act is decided per action and stage inside (the reporter may evaluate through the follow link).
         cases.MapPost("/{id:guid}/actions/{action}", ActOnCase.ActOnCase.Handle).WithName("ActOnCase")
-            .WithSummary("One step of the loop: accept, file, decline, void, dispatch, return, request-extension, grant-extension, refuse-extension, defer, feedback, verify, close, evaluate, ledger, self-handle")
+            .WithSummary("One step of the loop: accept, file, decline, void, dispatch, return, request-extension, grant-extension, refuse-extension, defer, feedback, verify, close, evaluate, ledger, self-handle, split (a wrongly merged report out into its own case), merge (into another case)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(100L << 20))
             .DisableAntiforgery()
             .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        cases.MapGet("/{id:guid}/reports", QueryCases.QueryCases.Reports).WithName("ListCaseReports")
+            .WithSummary("Every report the case stands for: the first and the duplicates attached to it (no personal data)")
+            .RequireAuthorization(Policies.SignedIn);
         cases.MapGet("/{id:guid}/photos", Photos.CasePhotos.List).WithName("ListCasePhotos").RequireAuthorization(Policies.Public);
         cases.MapGet("/{id:guid}/photos/{photoId:guid}", Photos.CasePhotos.Get).WithName("GetCasePhoto")
             .WithSummary("A photo (EXIF stripped) or, with thumbnail=true, its thumbnail").RequireAuthorization(Policies.Public);

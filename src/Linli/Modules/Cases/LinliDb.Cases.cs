@@ -15,6 +15,7 @@ public abstract partial class LinliDb
     public DbSet<GridDefaultUnit> GridDefaultUnits => Set<GridDefaultUnit>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseReport> CaseReports => Set<CaseReport>();
     public DbSet<CaseEscalation> CaseEscalations => Set<CaseEscalation>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
@@ -106,6 +107,25 @@ public abstract partial class LinliDb
             c.HasIndex(x => new { x.ReportedAtMs, x.Id });
             c.HasIndex(x => new { x.Stage, x.StageDeadlineMs });
             c.HasIndex(x => x.AssignedUnit);
+            // The duplicate check: open cases in a 3×3 block of cells since the window began.
+            c.HasIndex(x => new { x.SpotCell, x.ReportedAtMs });
+        });
+        modelBuilder.Entity<CaseReport>(r =>
+        {
+            r.ToTable("case_reports");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.Source).HasConversion(s => CaseNames.Source(s), s => Enum.Parse<CaseSource>(s, true)).HasMaxLength(16);
+            r.Property(x => x.CategoryCode).HasMaxLength(8);
+            r.Property(x => x.Description).HasMaxLength(4000);
+            r.Property(x => x.Address).HasMaxLength(500);
+            r.Property(x => x.ReporterUserId).HasMaxLength(64);
+            r.Property(x => x.ReporterNameProtected).HasMaxLength(1000);
+            r.Property(x => x.ReporterPhoneProtected).HasMaxLength(1000);
+            r.Property(x => x.FollowTokenHash).HasMaxLength(64);
+            r.Property(x => x.How).HasMaxLength(16);
+            r.HasIndex(x => new { x.CaseId, x.ReportedAtMs });
+            r.HasIndex(x => x.FollowTokenHash);
+            r.HasIndex(x => x.ReporterUserId);
         });
         modelBuilder.Entity<CaseEvent>(e =>
         {

@@ -13,7 +13,7 @@ namespace Linli.Modules.Cases.ActOnCase;
 
 /// <summary>The fields an action may carry; each action reads the ones it needs.</summary>
 public sealed record CaseActionRequest(string? Unit, string? Reason, string? Note, bool? Passed, int? Rating, string? Comment, double? Hours,
-    string? Person = null);
+    string? Person = null, Guid? Report = null, string? Into = null);
 
 /// <summary>The ETag in If-Match is not the case's current one: someone acted first (412, nothing changed).</summary>
 public sealed class StaleCaseException(string detail) : DomainException("Precondition failed", detail, StatusCodes.Status412PreconditionFailed);
@@ -28,7 +28,7 @@ internal static class ActOnCase
 
     public static async Task<IResult> Handle(Guid id, string action, HttpContext http, LinliDb db, IAccessControl access,
         CalendarStore calendars, IRegionLookup regions, Infrastructure.Files.IFileStore files, Notifications.CaseNotifier notifier,
-        TimeProvider clock, CancellationToken ct)
+        Categories.CategoryCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         if (!Known.Contains(action))
         {
@@ -43,7 +43,7 @@ internal static class ActOnCase
             ?? throw new NotFoundException($"Case {id} does not exist.");
         var followToken = http.Request.Headers["X-Follow-Token"].ToString();
         await CaseAccess.EnsureMayActAsync(http.User, access, c, action,
-            followToken.Length > 0 && ReportCase.ReportCase.FollowHash(followToken) == c.FollowTokenHash);
+            await ReportCase.FollowLinks.LeadsToAsync(db, followToken, c.Id, ct));
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != CaseView.ETag(c))
         {
@@ -54,9 +54,24 @@ internal static class ActOnCase
         var context = new CaseContext(now, http.User.FindFirstValue(ClaimTypes.NameIdentifier),
             http.User.Identity?.Name ?? (followToken.Length > 0 ? "reporter (follow link)" : null), await calendars.CurrentAsync(ct), category.DisposalLimit);
         var before = Indicators.CaseBefore.Of(c);
+        var other = action switch
+        {
+            "split" => await SplitAndMerge.SplitAsync(c, request.Report, Required(request.Reason, "reason"), context, db, regions, catalog, ct),
+            "merge" => await SplitAndMerge.MergeAsync(c, request.Into, Required(request.Reason, "reason"), context, db, ct),
+            _ => null,
+        };
+        if (action == "merge")
+        {
+            // Merging changes the target too: the same person must be allowed to act on it.
+            await CaseAccess.EnsureMayActAsync(http.User, access, other!, action, holdsFollowToken: false);
+        }
         await ApplyAsync(c, action, request, context, db, ct);
         db.CasePhotos.AddRange(await Photos.CasePhotos.StoreAsync(c.Id, "feedback", photos, files, now.ToUnixTimeMilliseconds(), ct));
         Notifications.CaseNotifier.Add(db, c, action, now.ToUnixTimeMilliseconds());
+        if (action == "split")
+        {
+            Notifications.CaseNotifier.Add(db, other!, "split-from", now.ToUnixTimeMilliseconds());
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -68,8 +83,17 @@ internal static class ActOnCase
         }
         // Counted in the same transaction: indicators never disagree with the cases.
         await Indicators.CaseCounters.RecordAsync(db, c, action, before, now, c.History.Any(h => h.Action == "defer"), ct);
+        if (action == "split")
+        {
+            await Indicators.CaseCounters.RecordAsync(db, other!, "report", null, now, wasDeferred: false, ct);
+        }
         await transaction.CommitAsync(ct);
         await notifier.PushAsync(c, action, Notifications.CaseNotifier.Describe(c, action));
+        if (other is not null)
+        {
+            var otherAction = action == "split" ? "split-from" : "absorb";
+            await notifier.PushAsync(other, otherAction, Notifications.CaseNotifier.Describe(other, otherAction));
+        }
         http.Response.Headers.ETag = CaseView.ETag(c);
         return TypedResults.Ok(CaseView.Of(c, regions, now));
     }
@@ -137,6 +161,8 @@ internal static class ActOnCase
                 Passed = bool.TryParse(Field("passed"), out var passed) ? passed : null,
                 Rating = int.TryParse(Field("rating"), out var rating) ? rating : null,
                 Hours = double.TryParse(Field("hours"), System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : null,
+                Report = Guid.TryParse(Field("report"), out var report) ? report : null,
+                Into = Field("into"),
             };
             return (fields, await Photos.CasePhotos.ReadAsync(form, ct));
         }

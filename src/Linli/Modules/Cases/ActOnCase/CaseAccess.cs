@@ -14,7 +14,7 @@ namespace Linli.Modules.Cases.ActOnCase;
 internal static class CaseAccess
 {
     public static readonly string[] SupervisorActions =
-        ["accept", "file", "decline", "void", "dispatch", "grant-extension", "refuse-extension", "defer", "ledger", "close"];
+        ["accept", "file", "decline", "void", "dispatch", "grant-extension", "refuse-extension", "defer", "ledger", "close", "split", "merge"];
 
     public static readonly string[] UnitActions = ["return", "request-extension", "feedback"];
 

@@ -65,7 +65,15 @@ public sealed class MinorCategory
     public string ClosingCondition { get; private set; }
     public string DefaultPriority { get; private set; }
 
+    /// <summary>A new report within this distance of an open case of this category may be the same problem.</summary>
+    public double DuplicateRadiusMeters { get; private set; } = Duplicates.DuplicateWindow.Default.RadiusMeters;
+
+    /// <summary>… and within this many hours of the case's report.</summary>
+    public double DuplicateWindowHours { get; private set; } = Duplicates.DuplicateWindow.Default.WindowHours;
+
     public TimeLimit DisposalLimit => new(LimitValue, LimitUnit);
+
+    public Duplicates.DuplicateWindow DuplicateWindow => new(DuplicateRadiusMeters, DuplicateWindowHours);
 
     public void Apply(MinorCategoryDto dto, string kind)
     {
@@ -78,6 +86,8 @@ public sealed class MinorCategory
         LimitUnit = TimeLimit.TryParseUnit(dto.DisposalLimit.Unit, out var unit) ? unit : throw new ArgumentException("unit");
         ClosingCondition = dto.ClosingCondition?.Trim() ?? "";
         DefaultPriority = dto.DefaultPriority ?? Priorities.Normal;
+        DuplicateRadiusMeters = dto.Duplicates?.RadiusMeters ?? Duplicates.DuplicateWindow.Default.RadiusMeters;
+        DuplicateWindowHours = dto.Duplicates?.WindowHours ?? Duplicates.DuplicateWindow.Default.WindowHours;
     }
 }
 

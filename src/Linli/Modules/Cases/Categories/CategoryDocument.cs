@@ -13,7 +13,11 @@ public sealed record MinorCategoryDto(
     LimitDto? DisposalLimit,
     string? ClosingCondition,
     string? DefaultPriority,
-    string? Name = null);
+    string? Name = null,
+    DuplicatesDto? Duplicates = null);
+
+/// <summary>How near and how soon a new report must be to be merged into an open case of this category (defaults 50 m, 72 h).</summary>
+public sealed record DuplicatesDto(double? RadiusMeters, double? WindowHours);
 
 public sealed record MajorCategoryDto(string? Code, NamesDto? Names, string? Kind, IReadOnlyList<MinorCategoryDto>? Minors, string? Name = null);
 

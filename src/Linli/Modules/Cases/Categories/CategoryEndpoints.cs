@@ -24,7 +24,7 @@ internal static class CategoryEndpoints
         TypedResults.Ok(ToDocument(await LoadAsync(db, ct), english: false));
 
     /// <summary>Replaces the whole taxonomy with the document, in one transaction, or changes nothing.</summary>
-    public static async Task<Ok<ImportCategoriesAnswer>> Import(CategoryDocument document, LinliDb db, IAuditLog audit, CancellationToken ct)
+    public static async Task<Ok<ImportCategoriesAnswer>> Import(CategoryDocument document, LinliDb db, IAuditLog audit, CategoryCatalog catalog, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var units = (await db.Units.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -67,7 +67,7 @@ internal static class CategoryEndpoints
     }
 
     /// <summary>Creates or changes one minor class under an existing major class.</summary>
-    public static async Task<Ok<MinorCategoryDto>> Put(string code, MinorCategoryDto body, LinliDb db, IAuditLog audit, CancellationToken ct)
+    public static async Task<Ok<MinorCategoryDto>> Put(string code, MinorCategoryDto body, LinliDb db, IAuditLog audit, CategoryCatalog catalog, CancellationToken ct)
     {
         var majorCode = code.Length >= 2 ? code[..2] : code;
         var major = await db.MajorCategories.FirstOrDefaultAsync(m => m.Code == majorCode, ct);
@@ -90,6 +90,7 @@ internal static class CategoryEndpoints
         }
         minor.Apply(body, major!.Kind);
         await db.SaveChangesAsync(ct);
+        catalog.Forget();
         await audit.RecordAsync("categories.update", code, AuditOutcomes.Success, null, CancellationToken.None);
         return TypedResults.Ok(ToDto(minor, english: false));
     }
@@ -110,7 +111,7 @@ internal static class CategoryEndpoints
     private static MinorCategoryDto ToDto(MinorCategory c, bool english) => new(
         c.Code, new NamesDto(c.NameZh, c.NameEn), c.Kind, c.FilingCondition, c.DefaultUnit,
         new LimitDto(c.LimitValue, TimeLimit.NameOf(c.LimitUnit)), c.ClosingCondition, c.DefaultPriority,
-        english ? c.NameEn : c.NameZh);
+        english ? c.NameEn : c.NameZh, new DuplicatesDto(c.DuplicateRadiusMeters, c.DuplicateWindowHours));
 }
 
 public sealed record ImportCategoriesAnswer(int Majors, int Minors);

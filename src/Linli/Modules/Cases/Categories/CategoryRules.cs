@@ -69,6 +69,14 @@ internal static class CategoryRules
         {
             errors[$"{path}.defaultUnit"] = [$"unit {minor.DefaultUnit} does not exist"];
         }
+        if (minor.Duplicates?.RadiusMeters is { } radius && radius is < 0 or > Duplicates.DuplicateWindow.MaxRadiusMeters)
+        {
+            errors[$"{path}.duplicates.radiusMeters"] = [$"metres from 0 (never merge) to {Duplicates.DuplicateWindow.MaxRadiusMeters}"];
+        }
+        if (minor.Duplicates?.WindowHours is { } hours && hours is < 0 or > 24 * 90)
+        {
+            errors[$"{path}.duplicates.windowHours"] = ["hours from 0 (never merge) to 2,160 (90 days)"];
+        }
     }
 
     private static void CheckNames(NamesDto? names, string path, Dictionary<string, string[]> errors)

@@ -18,7 +18,7 @@ public sealed partial class Case
 {
     public static Case Report(Guid id, string number, CaseSource source, string category, string priority, string description,
         string? address, Point location, CaseRegions regions, string? reporterUserId, string? reporterName, string? reporterPhone,
-        string followTokenHash, CaseContext context)
+        string followTokenHash, CaseContext context, object? reportData = null)
     {
         var reported = new Case
         {
@@ -42,6 +42,8 @@ public sealed partial class Case
             ReportedAt = context.Now,
             ReportedAtMs = context.Now.ToUnixTimeMilliseconds(),
             Stage = CaseStage.Reported,
+            ReportCount = 1,
+            SpotCell = Duplicates.DuplicateRules.Cell(location.X, location.Y),
         };
         // The whole case's limit: every stage of the loop back to back from the report.
         var deadline = context.Now;
@@ -50,7 +52,7 @@ public sealed partial class Case
             deadline = context.Calendar.Deadline(deadline, StageLimits.For(stage, context.Disposal)!);
         }
         reported.CaseDeadlineMs = deadline.ToUnixTimeMilliseconds();
-        reported.Move("report", CaseStage.Reported, context, null, null);
+        reported.Move("report", CaseStage.Reported, context, null, reportData);
         return reported;
     }
 

@@ -69,6 +69,15 @@ public sealed partial class Case
     public long? ClosedAtMs { get; private set; }
     public bool ClosedOnTime { get; private set; }
 
+    /// <summary>How many reports this case stands for: the first and every duplicate attached to it.</summary>
+    public int ReportCount { get; private set; }
+
+    /// <summary>The cell of the duplicate search grid (<see cref="Duplicates.DuplicateRules.Cell(double, double)"/>), indexed with the time.</summary>
+    public long SpotCell { get; private set; }
+
+    /// <summary>The case this one was merged into by staff (stage merged).</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     public int Version { get; private set; }
     public IReadOnlyList<CaseEvent> History => _history;
 }

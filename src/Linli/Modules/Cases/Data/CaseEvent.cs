@@ -81,17 +81,21 @@ public sealed class IdempotencyRecord
         RequestHash = "";
     }
 
-    public IdempotencyRecord(string key, string requestHash, Guid caseId, long createdAtMs)
+    public IdempotencyRecord(string key, string requestHash, Guid caseId, Guid reportId, long createdAtMs)
     {
         Key = key;
         RequestHash = requestHash;
         CaseId = caseId;
+        ReportId = reportId;
         CreatedAtMs = createdAtMs;
     }
 
     public string Key { get; private set; }
     public string RequestHash { get; private set; }
+
+    /// <summary>The case the report opened or joined at intake (it may have moved since: follow <see cref="ReportId"/>).</summary>
     public Guid CaseId { get; private set; }
+    public Guid ReportId { get; private set; }
     public long CreatedAtMs { get; private set; }
 }
 

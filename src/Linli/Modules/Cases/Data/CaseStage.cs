@@ -15,6 +15,9 @@ public enum CaseStage
     Declined,
     Voided,
     Ledger,
+
+    /// <summary>Merged by staff into another case that stands for the same problem; its reports moved there.</summary>
+    Merged,
 }
 
 public enum CaseSource

@@ -34,6 +34,11 @@ internal static class CaseCounters
         {
             Add("reported");
         }
+        if (action == "attach-report")
+        {
+            // A further report of an open case: counted, but not as a case of its own.
+            Add("duplicate-reports");
+        }
         if (before is not null && before.Stage != c.Stage && StageLimits.Loop.Contains(before.Stage))
         {
             var stage = CaseNames.Stage(before.Stage);
@@ -65,6 +70,9 @@ internal static class CaseCounters
                     if (c.ClosedOnTime) Add("closed-on-time-deferred");
                 }
                 break;
+            case "merge":
+                Add("merged");
+                break;
             case "evaluate":
                 Add("rated");
                 Add("rating-sum", c.Rating ?? 0);
@@ -82,32 +90,63 @@ internal static class CaseCounters
         scope.StartsWith("region:", StringComparison.Ordinal) && scope.Length > "region:".Length + 9 ? [dayAndMonth[1]] : dayAndMonth;
 
     /// <summary>Adds the metrics to every scope of the case for the day and the month of <paramref name="now"/>.</summary>
-    public static async Task RecordAsync(LinliDb db, Case c, string action, CaseBefore? before, DateTimeOffset now, bool wasDeferred, CancellationToken ct)
+    public static Task RecordAsync(LinliDb db, Case c, string action, CaseBefore? before, DateTimeOffset now, bool wasDeferred, CancellationToken ct) =>
+        UpsertAsync(db, Rows(c, action, before, now, wasDeferred), ct);
+
+    /// <summary>The same for a batch of intake events (reports and attached duplicates), in one statement.</summary>
+    public static Task RecordManyAsync(LinliDb db, IEnumerable<(Case Case, string Action, DateTimeOffset Now)> events, CancellationToken ct)
     {
+        var total = new Dictionary<(string Scope, string Period, string Metric), long>();
+        foreach (var (c, action, now) in events)
+        {
+            foreach (var (key, value) in Rows(c, action, null, now, wasDeferred: false))
+            {
+                total[key] = total.GetValueOrDefault(key) + value;
+            }
+        }
+        return UpsertAsync(db, total, ct);
+    }
+
+    private static Dictionary<(string Scope, string Period, string Metric), long> Rows(Case c, string action, CaseBefore? before, DateTimeOffset now, bool wasDeferred)
+    {
+        var rows = new Dictionary<(string, string, string), long>();
         var metrics = Metrics(c, action, before, now, wasDeferred);
         if (metrics.Count == 0)
         {
-            return;
+            return rows;
         }
         var local = now.ToOffset(WorkingCalendar.ChinaStandardTime);
         var periods = new[] { local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("yyyy-MM", CultureInfo.InvariantCulture) };
         var unit = c.AssignedUnit ?? before?.Unit;
-        var sql = new StringBuilder("INSERT INTO case_counters (scope, period, metric, value) VALUES ");
-        var parameters = new List<object>();
         foreach (var scope in Scopes(c, unit))
         {
             foreach (var period in PeriodsOf(scope, periods))
             {
                 foreach (var (metric, value) in metrics)
                 {
-                    var i = parameters.Count;
-                    sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}})");
-                    parameters.AddRange([scope, period, metric, value]);
+                    rows[(scope, period, metric)] = value;
                 }
             }
         }
-        // The same upsert on SQLite and PostgreSQL: atomic, so concurrent cases never lose a count.
-        sql.Append(" ON CONFLICT (scope, period, metric) DO UPDATE SET value = case_counters.value + excluded.value");
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        return rows;
+    }
+
+    private static async Task UpsertAsync(LinliDb db, Dictionary<(string Scope, string Period, string Metric), long> rows, CancellationToken ct)
+    {
+        // SQLite allows 32,766 parameters a statement; four per row.
+        foreach (var chunk in rows.Chunk(4_000))
+        {
+            var sql = new StringBuilder("INSERT INTO case_counters (scope, period, metric, value) VALUES ");
+            var parameters = new List<object>(chunk.Length * 4);
+            foreach (var ((scope, period, metric), value) in chunk)
+            {
+                var i = parameters.Count;
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}})");
+                parameters.AddRange([scope, period, metric, value]);
+            }
+            // The same upsert on SQLite and PostgreSQL: atomic, so concurrent cases never lose a count.
+            sql.Append(" ON CONFLICT (scope, period, metric) DO UPDATE SET value = case_counters.value + excluded.value");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
     }
 }

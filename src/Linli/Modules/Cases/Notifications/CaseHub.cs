@@ -39,9 +39,8 @@ public sealed class CaseHub(IAccessControl access, IDbContextFactory<LinliDb> db
     /// <summary>A reporter without an account follows her case with the link's secret.</summary>
     public async Task<bool> Follow(string token)
     {
-        var hash = ReportCase.ReportCase.FollowHash(token);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var id = await db.Cases.AsNoTracking().Where(c => c.FollowTokenHash == hash).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        var id = await ReportCase.FollowLinks.CaseOfAsync(db, token, Context.ConnectionAborted);
         if (id is null)
         {
             return false;

@@ -20,6 +20,11 @@ public sealed class CaseNotifier(IHubContext<CaseHub> hub)
         "verify" when c.Stage == CaseStage.Dispatched => $"{c.Number} 核查未通过，返工",
         "request-extension" => $"{c.Number} 申请延期",
         "close" or "self-handle" => $"{c.Number} 已结案",
+        "attach-report" => $"{c.Number} 又有人上报（共 {c.ReportCount} 次）",
+        "merge" => $"{c.Number} 已并入其他案件",
+        "absorb" => $"{c.Number} 合并了另一案件的上报（共 {c.ReportCount} 次）",
+        "split" => $"{c.Number} 拆出一条误并的上报",
+        "split-from" => $"新案件 {c.Number}（从其他案件拆分）",
         _ => $"{c.Number}：{action} → {CaseNames.Stage(c.Stage)}",
     };
 

@@ -35,6 +35,12 @@ public sealed class CasePhoto
     public int Height { get; private set; }
     public long Bytes { get; private set; }
     public long AddedAtMs { get; private set; }
+
+    /// <summary>The report the photo came with, so that it moves with the report when staff split it out.</summary>
+    public Guid? ReportId { get; private set; }
+
+    /// <summary>Photos are stored before intake decides whether the report opens a case or joins one.</summary>
+    public void BelongTo(Guid caseId, Guid? reportId) => (CaseId, ReportId) = (caseId, reportId);
 }
 
 public sealed record CasePhotoView(Guid Id, string Kind, string ContentType, int Width, int Height, long Bytes, string Url, string ThumbnailUrl);

@@ -71,7 +71,7 @@ internal static class CasePhotos
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"Case {id} does not exist.");
         var token = http.Request.Headers["X-Follow-Token"].ToString();
-        if (token.Length > 0 && ReportCase.ReportCase.FollowHash(token) == c.FollowTokenHash)
+        if (await ReportCase.FollowLinks.LeadsToAsync(db, token, c.Id, ct))
         {
             return;
         }

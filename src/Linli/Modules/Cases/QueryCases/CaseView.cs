@@ -11,6 +11,9 @@ public sealed record CaseDeadlines(DateTimeOffset? Stage, DateTimeOffset? StageW
 
 public sealed record CaseLocation(double Lon, double Lat);
 
+/// <summary>Names another case: its id and its number.</summary>
+public sealed record CaseReference(Guid Id, string Number);
+
 /// <summary>A case as the API shows it; personal data of the reporter is never in it.</summary>
 public sealed record CaseView(
     Guid Id,
@@ -34,8 +37,18 @@ public sealed record CaseView(
     bool SelfHandled,
     int? Rating,
     DateTimeOffset ReportedAt,
-    int Version)
+    int Version,
+    int ReportCount = 1,
+    Guid? MergedInto = null)
 {
+    /// <summary>Only in the answer to a report that joined an open case: the case it repeats (the answer is then 200).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CaseReference? DuplicateOf { get; init; }
+
+    /// <summary>Only in the answer to a report sent without a category: the categories suggested from its words, the first taken.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Classification.CategorySuggestion>? SuggestedCategories { get; init; }
+
     /// <summary>Only in the answer to a report: the secret of the reporter's follow link, shown once.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? FollowToken { get; init; }
@@ -58,7 +71,7 @@ public sealed record CaseView(
             TimerColours.Of(nowMs, c.StageWarningAtMs, c.StageDeadlineMs),
             c.StageDeadlineMs is { } d && nowMs >= d,
             c.PendingExtensionHours, c.ReturnCount, c.ReworkCount, c.SelfHandled, c.Rating,
-            c.ReportedAt.ToOffset(Calendar.WorkingCalendar.ChinaStandardTime), c.Version);
+            c.ReportedAt.ToOffset(Calendar.WorkingCalendar.ChinaStandardTime), c.Version, c.ReportCount, c.MergedIntoId);
     }
 
     public static string ETag(Case c) => $"\"{c.Version}\"";

@@ -17,6 +17,10 @@ public sealed record CasePage(IReadOnlyList<CaseView> Items, string? Next);
 public sealed record FollowView(string Number, string Stage, string Category, string? Address, DateTimeOffset ReportedAt,
     IReadOnlyList<FollowStep> Steps, int? Rating);
 
+/// <summary>One report of a case, as staff see it (who reported stays protected).</summary>
+public sealed record CaseReportView(Guid Id, DateTimeOffset ReportedAt, string Source, string Category, string Description, string? Address,
+    CaseLocation Location, string How, double? Similarity);
+
 public sealed record FollowStep(DateTimeOffset At, string Action, string Stage, string? Note);
 
 /// <summary>Cases as each user may see them: staff within their scope, units their queue, reporters their own.</summary>
@@ -38,11 +42,19 @@ internal static class QueryCases
             e.UserName, e.Action, e.FromStage, e.ToStage, e.Note, e.Data)).ToList());
     }
 
+    public static async Task<Ok<List<CaseReportView>>> Reports(Guid id, HttpContext http, LinliDb db, IAccessControl access, CancellationToken ct)
+    {
+        await VisibleAsync(id, http.User, db, access, ct);
+        var reports = await db.CaseReports.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.ReportedAtMs).ToListAsync(ct);
+        return TypedResults.Ok(reports.Select(r => new CaseReportView(r.Id,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.ReportedAtMs).ToOffset(Calendar.WorkingCalendar.ChinaStandardTime), CaseNames.Source(r.Source),
+            r.CategoryCode, r.Description, r.Address, new CaseLocation(r.Location.X, r.Location.Y), r.How, r.Similarity)).ToList());
+    }
+
     public static async Task<Ok<FollowView>> Follow(string token, LinliDb db, CancellationToken ct)
     {
-        var hash = ReportCase.ReportCase.FollowHash(token);
-        var c = await db.Cases.AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.FollowTokenHash == hash, ct)
-            ?? throw new NotFoundException("No case has this follow link.");
+        var id = await ReportCase.FollowLinks.CaseOfAsync(db, token, ct) ?? throw new NotFoundException("No case has this follow link.");
+        var c = await db.Cases.AsNoTracking().Include(x => x.History).FirstAsync(x => x.Id == id, ct);
         return TypedResults.Ok(new FollowView(c.Number, CaseNames.Stage(c.Stage), c.CategoryCode, c.Address,
             c.ReportedAt.ToOffset(Calendar.WorkingCalendar.ChinaStandardTime),
             c.History.OrderBy(h => h.Sequence).Select(h => new FollowStep(h.At.ToOffset(Calendar.WorkingCalendar.ChinaStandardTime), h.Action, h.ToStage,

@@ -307,6 +307,12 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<double>("DuplicateRadiusMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DuplicateWindowHours")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("FilingCondition")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -414,6 +420,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("geometry(Point,4326)");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -433,6 +442,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("RatingComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
@@ -465,6 +477,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long>("SpotCell")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -507,6 +522,8 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("GridCode", "ReportedAtMs");
 
                     b.HasIndex("ReportedAtMs", "Id");
+
+                    b.HasIndex("SpotCell", "ReportedAtMs");
 
                     b.HasIndex("Stage", "StageDeadlineMs");
 
@@ -625,6 +642,77 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("case_number_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Cases.Data.CaseReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FollowTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("How")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)");
+
+                    b.Property<long>("ReportedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReporterNameProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReporterPhoneProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReporterUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowTokenHash");
+
+                    b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("CaseId", "ReportedAtMs");
+
+                    b.ToTable("case_reports", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Cases.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -636,6 +724,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<long>("CreatedAtMs")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
@@ -772,6 +863,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ThumbnailPath")
                         .IsRequired()

@@ -297,6 +297,12 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("DuplicateRadiusMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DuplicateWindowHours")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("FilingCondition")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -404,6 +410,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -423,6 +432,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("RatingComment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("TEXT");
@@ -455,6 +467,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("SpotCell")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -493,6 +508,8 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("GridCode", "ReportedAtMs");
 
                     b.HasIndex("ReportedAtMs", "Id");
+
+                    b.HasIndex("SpotCell", "ReportedAtMs");
 
                     b.HasIndex("Stage", "StageDeadlineMs");
 
@@ -607,6 +624,77 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("case_number_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Cases.Data.CaseReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("How")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Location")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ReportedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterNameProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterPhoneProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowTokenHash");
+
+                    b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("CaseId", "ReportedAtMs");
+
+                    b.ToTable("case_reports", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Cases.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -618,6 +706,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAtMs")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
@@ -751,6 +842,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReportId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ThumbnailPath")

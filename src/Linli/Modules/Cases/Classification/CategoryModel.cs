@@ -1,0 +1,116 @@
+using Linli.Modules.Cases.Text;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+
+namespace Linli.Modules.Cases.Classification;
+
+/// <summary>
+/// A text classifier from report words to minor categories: ML.NET's text featurizer (word
+/// unigrams and bigrams over the SmartCn segmentation, plus character 1–3-grams that catch words
+/// the segmenter splits differently) feeding a maximum-entropy model (SDCA), whose scores are
+/// probabilities — what a "confidence" should be. Prediction engines are not thread-safe, so
+/// each caller borrows one from a pool.
+/// </summary>
+public sealed class CategoryModel
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly string[] _codes;
+    private readonly ObjectPool<PredictionEngine<ReportInput, ReportScores>> _engines;
+
+    private CategoryModel(MLContext ml, ITransformer model)
+    {
+        _ml = ml;
+        _model = model;
+        var engine = ml.Model.CreatePredictionEngine<ReportInput, ReportScores>(model);
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        engine.OutputSchema[nameof(ReportScores.Score)].GetSlotNames(ref names);
+        _codes = names.DenseValues().Select(n => n.ToString()).ToArray();
+        _engines = new DefaultObjectPool<PredictionEngine<ReportInput, ReportScores>>(new EnginePolicy(ml, model), Environment.ProcessorCount * 4);
+        _engines.Return(engine);
+    }
+
+    /// <summary>The categories the model knows, in the order of <see cref="Distribution"/>.</summary>
+    public IReadOnlyList<string> Codes => _codes;
+
+    public static CategoryModel Train(IEnumerable<LabelledReport> reports, int seed = 7)
+    {
+        var ml = new MLContext(seed);
+        var rows = reports.Select(r => new ReportInput { Label = r.Code, Words = string.Join(' ', ReportWords.Of(r.Text)) }).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var featurizer = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepPunctuations = false,
+            KeepNumbers = false,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.FeaturizeText("Features", featurizer, nameof(ReportInput.Words)))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                // One thread: the same corpus gives the same model on every machine.
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 60,
+                L2Regularization = 1e-4f,
+            }));
+        return new CategoryModel(ml, pipeline.Fit(data));
+    }
+
+    public static CategoryModel Load(Stream stream)
+    {
+        var ml = new MLContext(7);
+        return new CategoryModel(ml, ml.Model.Load(stream, out _));
+    }
+
+    public void Save(Stream stream)
+    {
+        var schema = _ml.Data.LoadFromEnumerable(Array.Empty<ReportInput>()).Schema;
+        _ml.Model.Save(_model, schema, stream);
+    }
+
+    /// <summary>The probability of every known category for the text, in the order of <see cref="Codes"/>.</summary>
+    public float[] Distribution(string text) => DistributionOf(string.Join(' ', ReportWords.Of(text)));
+
+    /// <summary>The same, for text already split into words (space-separated).</summary>
+    public float[] DistributionOf(string words)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            return engine.Predict(new ReportInput { Label = "", Words = words }).Score ?? [];
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>The best <paramref name="count"/> categories with their probabilities, best first.</summary>
+    public IReadOnlyList<(string Code, float Probability)> Top(float[] distribution, int count) =>
+        distribution.Select((p, i) => (Code: _codes[i], Probability: p)).OrderByDescending(x => x.Probability).Take(count).ToList();
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<ReportInput, ReportScores>>
+    {
+        public PredictionEngine<ReportInput, ReportScores> Create() => ml.Model.CreatePredictionEngine<ReportInput, ReportScores>(model);
+
+        public bool Return(PredictionEngine<ReportInput, ReportScores> obj) => true;
+    }
+}
+
+/// <summary>ML.NET's input row: the label (category code) and the report's words joined by spaces.</summary>
+public sealed class ReportInput
+{
+    public string Label { get; set; } = "";
+    public string Words { get; set; } = "";
+}
+
+/// <summary>ML.NET's output row: one probability per category.</summary>
+public sealed class ReportScores
+{
+    public float[]? Score { get; set; }
+}

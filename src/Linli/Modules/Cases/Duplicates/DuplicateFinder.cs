@@ -1,0 +1,89 @@
+using Linli.Infrastructure.Persistence;
+using Linli.Modules.Cases.Categories;
+using Linli.Modules.Cases.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Cases.Duplicates;
+
+/// <summary>An open case a report may repeat, read for comparison.</summary>
+public sealed record Candidate(Guid Id, string CategoryCode, double Lon, double Lat, long ReportedAtMs, ReportText Text);
+
+/// <summary>A new report as the duplicate check sees it.</summary>
+public sealed record ReportProbe(string CategoryCode, double Lon, double Lat, long ReportedAtMs, ReportText Text);
+
+/// <summary>The case a report repeats, with the score that decided it.</summary>
+public sealed record DuplicateMatch(Candidate Case, double Score, double Meters);
+
+/// <summary>
+/// Finds, for a batch of new reports, the open case each one repeats: one indexed query for the
+/// open cases in the reports' cells (<see cref="DuplicateRules.Cell(double, double)"/>), then the
+/// rules in memory. Cases opened earlier in the same batch are candidates too, so a burst of
+/// reports that arrive together still makes one case.
+/// </summary>
+public sealed class DuplicateFinder
+{
+    private static readonly CaseStage[] TakesReports =
+        [.. Enum.GetValues<CaseStage>().Where(s => CaseNames.IsOpen(s) || s is CaseStage.Deferred or CaseStage.Ledger)];
+
+    private readonly List<Candidate> _candidates;
+    private readonly IReadOnlyDictionary<string, MinorCategory> _categories;
+
+    private DuplicateFinder(List<Candidate> candidates, IReadOnlyDictionary<string, MinorCategory> categories)
+    {
+        _candidates = candidates;
+        _categories = categories;
+    }
+
+    public static async Task<DuplicateFinder> LoadAsync(LinliDb db, IReadOnlyList<ReportProbe> reports,
+        IReadOnlyDictionary<string, MinorCategory> categories, ReportReader reader, CancellationToken ct)
+    {
+        if (reports.Count == 0)
+        {
+            return new DuplicateFinder([], categories);
+        }
+        var cells = reports.SelectMany(r => DuplicateRules.Neighbourhood(r.Lon, r.Lat)).Distinct().ToList();
+        var longest = categories.Count == 0 ? DuplicateWindow.Default.WindowHours : categories.Values.Max(c => c.DuplicateWindowHours);
+        var since = reports.Min(r => r.ReportedAtMs) - (long)(longest * 3_600_000);
+        var stages = TakesReports;
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => cells.Contains(c.SpotCell) && c.ReportedAtMs >= since && stages.Contains(c.Stage))
+            .Select(c => new { c.Id, c.CategoryCode, c.Location, c.ReportedAtMs, c.Description })
+            .ToListAsync(ct);
+        var candidates = new List<Candidate>(rows.Count);
+        foreach (var row in rows)
+        {
+            candidates.Add(new Candidate(row.Id, row.CategoryCode, row.Location.X, row.Location.Y, row.ReportedAtMs,
+                await reader.ReadCaseAsync(row.Id, row.Description)));
+        }
+        return new DuplicateFinder(candidates, categories);
+    }
+
+    /// <summary>The open case the report repeats, the best-scoring one when several qualify; null when it is new.</summary>
+    public DuplicateMatch? Find(ReportProbe report)
+    {
+        DuplicateMatch? best = null;
+        foreach (var candidate in _candidates)
+        {
+            if (!DuplicateRules.Compatible(candidate.CategoryCode, report.CategoryCode))
+            {
+                continue;
+            }
+            var window = _categories.GetValueOrDefault(candidate.CategoryCode)?.DuplicateWindow ?? DuplicateWindow.Default;
+            var meters = DuplicateRules.Meters(candidate.Lon, candidate.Lat, report.Lon, report.Lat);
+            var hours = (report.ReportedAtMs - candidate.ReportedAtMs) / 3_600_000.0;
+            if (!DuplicateRules.WithinReach(window, meters, hours) || candidate.Text.Places.ConflictsWith(report.Text.Places))
+            {
+                continue;
+            }
+            var score = DuplicateRules.Score(candidate.Text, report.Text);
+            if (score >= DuplicateRules.Threshold && (best is null || score > best.Score))
+            {
+                best = new DuplicateMatch(candidate, score, meters);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>A case opened in this batch becomes a candidate for the reports after it.</summary>
+    public void Add(Candidate opened) => _candidates.Add(opened);
+}

@@ -1,0 +1,257 @@
+using System.Threading.Channels;
+using Linli.Infrastructure.Errors;
+using Linli.Infrastructure.Persistence;
+using Linli.Modules.Cases.Categories;
+using Linli.Modules.Cases.Data;
+using Linli.Modules.Cases.Duplicates;
+using Linli.Modules.Cases.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Cases.ReportCase;
+
+/// <summary>
+/// Writes reports in group commits: the reports that arrive while one transaction commits are
+/// written together in the next, with one duplicate query, one counter upsert and one fsync for
+/// all of them. A report's request is answered only after its transaction commits, so a 201
+/// always means the case is on disk; no durability setting is weakened. One writer per node
+/// also keeps SQLite's single writer from queueing behind itself.
+/// </summary>
+internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader reader, CategoryCatalog catalog, CaseNotifier notifier,
+    ILogger<IntakeWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+    private const int Attempts = 3;
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(16_384) { SingleReader = true });
+
+    public async Task<IntakeOutcome> WriteAsync(PreparedReport report, CancellationToken ct)
+    {
+        var pending = new Pending(report, new TaskCompletionSource<IntakeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, ct);
+        // Once queued it is written even if the client goes away: a retry then finds it by its key.
+        return await pending.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await DrainAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: write what was already accepted, then stop.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryPeek(out _))
+            {
+                await DrainAsync(batch);
+            }
+        }
+    }
+
+    private async Task DrainAsync(List<Pending> batch)
+    {
+        batch.Clear();
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+        {
+            batch.Add(next);
+        }
+        if (batch.Count > 0)
+        {
+            await WriteBatchAsync(batch);
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteOnceAsync(batch);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < Attempts)
+            {
+                // Another node took a number or a key, or staff changed a case being joined: read again.
+                logger.LogDebug(e, "Intake batch of {Count} retried (attempt {Attempt})", batch.Count, attempt);
+            }
+            catch (Exception e) when (batch.Count > 1)
+            {
+                // Write one by one, so that one report that cannot be written does not sink the others.
+                logger.LogWarning(e, "Intake batch of {Count} failed; writing its reports one by one", batch.Count);
+                foreach (var single in batch)
+                {
+                    await WriteBatchAsync([single]);
+                }
+                return;
+            }
+            catch (Exception e)
+            {
+                batch[0].Done.TrySetException(e);
+                return;
+            }
+        }
+    }
+
+    private async Task WriteOnceAsync(List<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
+        var categories = await catalog.AllAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var outcomes = new Outcome?[batch.Count];
+
+        var keys = batch.Select(p => p.Report.IdempotencyKey).OfType<string>().Distinct().ToList();
+        var known = keys.Count == 0 ? [] : await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key);
+        var firstWithKey = new Dictionary<string, int>();
+        var finder = await DuplicateFinder.LoadAsync(db, batch.Select(p => p.Report.Probe).ToList(), categories, reader, CancellationToken.None);
+
+        // 1. Decide: a retry, a duplicate of an open case, or a new case.
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var report = batch[i].Report;
+            if (report.IdempotencyKey is { } key)
+            {
+                if (known.TryGetValue(key, out var record) || firstWithKey.ContainsKey(key))
+                {
+                    var hash = record?.RequestHash ?? batch[firstWithKey[key]].Report.RequestHash;
+                    outcomes[i] = hash == report.RequestHash ? new Outcome(Kind.Replay, record?.ReportId ?? batch[firstWithKey[key]].Report.ReportId, null, 0)
+                        : throw KeyReused(key);
+                    continue;
+                }
+                firstWithKey[key] = i;
+            }
+            if (finder.Find(report.Probe) is { } match)
+            {
+                outcomes[i] = new Outcome(Kind.Join, report.ReportId, match.Case.Id, match.Score);
+                continue;
+            }
+            outcomes[i] = new Outcome(Kind.Open, report.ReportId, report.NewCaseId, 0);
+            var probe = report.Probe;
+            finder.Add(new Candidate(report.NewCaseId, report.Category.Code, probe.Lon, probe.Lat, probe.ReportedAtMs, report.Text));
+        }
+
+        // 2. Numbers for the new cases, one counter update per district and day.
+        var opening = Enumerable.Range(0, batch.Count).Where(i => outcomes[i]!.Kind == Kind.Open).ToList();
+        var numbers = await NumbersAsync(db, opening.Select(i => batch[i].Report).ToList());
+
+        // 3. Write.
+        var cases = new Dictionary<Guid, Case>();
+        var joinedIds = outcomes.Where(o => o!.Kind == Kind.Join).Select(o => o!.CaseId!.Value).Distinct().ToList();
+        if (joinedIds.Count > 0)
+        {
+            foreach (var joined in await db.Cases.Include(c => c.History).Where(c => joinedIds.Contains(c.Id)).ToListAsync())
+            {
+                cases[joined.Id] = joined;
+            }
+        }
+        var opened = new List<Case>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var report = batch[i].Report;
+            var outcome = outcomes[i]!;
+            if (outcome.Kind == Kind.Replay)
+            {
+                continue;
+            }
+            Case target;
+            if (outcome.Kind == Kind.Open)
+            {
+                target = Case.Report(report.NewCaseId, numbers[report.ReportId], report.Source, report.Category.Code, report.Priority,
+                    report.Description, report.Address, report.Location, report.Regions, report.Context.UserId, report.ReporterName,
+                    report.ReporterPhone, report.FollowHash, report.Context, report.Suggestion);
+                db.Cases.Add(target);
+                cases[target.Id] = target;
+                opened.Add(target);
+                CaseNotifier.Add(db, target, "report", report.Context.Now.ToUnixTimeMilliseconds());
+            }
+            else
+            {
+                target = cases[outcome.CaseId!.Value];
+            }
+            var caseReport = new CaseReport(report.ReportId, target.Id, report.Context.Now, report.Source, report.Category.Code, report.Description,
+                report.Address, report.Location, report.Context.UserId, report.ReporterName, report.ReporterPhone, report.FollowHash,
+                outcome.Kind == Kind.Open ? "first" : "duplicate", outcome.Kind == Kind.Join ? Math.Round(outcome.Score, 4) : null);
+            db.CaseReports.Add(caseReport);
+            if (outcome.Kind == Kind.Join)
+            {
+                target.Attach(caseReport, report.Context, outcome.Score);
+            }
+            foreach (var photo in report.Photos)
+            {
+                photo.BelongTo(target.Id, report.ReportId);
+                db.CasePhotos.Add(photo);
+            }
+            if (report.IdempotencyKey is { } key)
+            {
+                db.IdempotencyRecords.Add(new IdempotencyRecord(key, report.RequestHash, target.Id, report.ReportId, report.Context.Now.ToUnixTimeMilliseconds()));
+            }
+        }
+        await db.SaveChangesAsync();
+        await Indicators.CaseCounters.RecordManyAsync(db, batch.Select((p, i) => (p, outcomes[i]!))
+            .Where(x => x.Item2.Kind != Kind.Replay)
+            .Select(x => (cases[x.Item2.CaseId ?? x.p.Report.NewCaseId], x.Item2.Kind == Kind.Open ? "report" : "attach-report", x.p.Report.Context.Now)), CancellationToken.None);
+        await transaction.CommitAsync();
+
+        // 4. Answer, then tell the people watching.
+        var replays = await ReplaysAsync(db, batch, outcomes);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var outcome = outcomes[i]!;
+            batch[i].Done.TrySetResult(outcome.Kind == Kind.Replay ? replays[outcome.ReportId]
+                : new IntakeOutcome(cases[outcome.CaseId!.Value], outcome.Kind == Kind.Join, Replayed: false));
+        }
+        foreach (var c in cases.Values)
+        {
+            var action = opened.Contains(c) ? "report" : "attach-report";
+            await notifier.PushAsync(c, action, CaseNotifier.Describe(c, action));
+        }
+    }
+
+    /// <summary>Retries are answered with the case their report is in now (it may have been merged or split since).</summary>
+    private static async Task<Dictionary<Guid, IntakeOutcome>> ReplaysAsync(LinliDb db, List<Pending> batch, Outcome?[] outcomes)
+    {
+        var reportIds = outcomes.Where(o => o!.Kind == Kind.Replay).Select(o => o!.ReportId).Distinct().ToList();
+        if (reportIds.Count == 0)
+        {
+            return [];
+        }
+        var reports = await db.CaseReports.AsNoTracking().Where(r => reportIds.Contains(r.Id)).ToListAsync();
+        var caseIds = reports.Select(r => r.CaseId).Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        return reports.ToDictionary(r => r.Id, r => new IntakeOutcome(cases[r.CaseId], r.How == "duplicate", Replayed: true));
+    }
+
+    private static async Task<Dictionary<Guid, string>> NumbersAsync(LinliDb db, List<PreparedReport> opening)
+    {
+        var numbers = new Dictionary<Guid, string>();
+        foreach (var group in opening.GroupBy(r => (r.Regions.District, Day: CaseNumbers.Day(r.Context.Now))))
+        {
+            var next = await CaseNumbers.TakeAsync(db, group.Key.District, group.Key.Day, group.Count());
+            foreach (var report in group)
+            {
+                numbers[report.ReportId] = CaseNumbers.Format(group.Key.District, group.Key.Day, next++);
+            }
+        }
+        return numbers;
+    }
+
+    private static DomainException KeyReused(string key) =>
+        new("Idempotency key reused", $"Idempotency-Key '{key}' was used for a different report; use a new key for a new report.");
+
+    private enum Kind
+    {
+        Open,
+        Join,
+        Replay,
+    }
+
+    private sealed record Outcome(Kind Kind, Guid ReportId, Guid? CaseId, double Score);
+
+    private sealed record Pending(PreparedReport Report, TaskCompletionSource<IntakeOutcome> Done);
+}

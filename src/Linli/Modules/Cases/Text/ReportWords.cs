@@ -1,0 +1,63 @@
+using System.Text;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace Linli.Modules.Cases.Text;
+
+/// <summary>
+/// Splits what a reporter wrote into words with Lucene's SmartCn analyzer (an HMM segmenter whose
+/// dictionaries ship inside the package, so nothing is read from disk or the network), folds
+/// full-width forms, and drops the filler words every report shares (请, 麻烦, 尽快, 处理…).
+/// The analyzer keeps one token stream per thread, so this is safe to call concurrently.
+/// </summary>
+public static class ReportWords
+{
+    private static readonly SmartChineseAnalyzer Analyzer = new(LuceneVersion.LUCENE_48, useDefaultStopWords: true);
+
+    /// <summary>Words that say nothing about which problem this is: courtesy, urgency, the act of reporting.</summary>
+    private static readonly HashSet<string> Filler =
+    [
+        "的", "了", "在", "是", "有", "和", "与", "及", "也", "都", "就", "还", "又", "很", "太", "着", "把", "被", "给",
+        "我", "我们", "你", "你们", "他", "她", "它", "他们", "这", "那", "这个", "那个", "这里", "那里", "这边", "那边", "此", "该",
+        "请", "麻烦", "尽快", "赶紧", "快", "快点", "马上", "及时", "处理", "解决", "一下", "希望", "谢谢", "感谢", "急", "紧急",
+        "反映", "反应", "上报", "报告", "举报", "投诉", "来电", "市民", "居民", "群众", "发现", "经", "巡查", "现场", "目前", "已经",
+        "一直", "好几天", "几天", "今天", "昨天", "刚才", "现在", "有人", "没人", "管", "啊", "吧", "呢", "吗", "呀", "哦", "啦", "！", "，",
+    ];
+
+    /// <summary>The content words of a report, in order (repeats kept: a word said twice weighs more).</summary>
+    public static List<string> Of(string text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return words;
+        }
+        var normalised = text.Normalize(NormalizationForm.FormKC);
+        using var stream = Analyzer.GetTokenStream("text", normalised);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var word = term.ToString();
+            if (word.Length > 0 && !Filler.Contains(word) && !IsPunctuation(word))
+            {
+                words.Add(word);
+            }
+        }
+        stream.End();
+        return words;
+    }
+
+    private static bool IsPunctuation(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsPunctuation(c) && !char.IsSymbol(c) && !char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
