@@ -71,7 +71,7 @@ public sealed class DuplicateFinder
             var window = _categories.GetValueOrDefault(candidate.CategoryCode)?.DuplicateWindow ?? DuplicateWindow.Default;
             var meters = DuplicateRules.Meters(candidate.Lon, candidate.Lat, report.Lon, report.Lat);
             var hours = (report.ReportedAtMs - candidate.ReportedAtMs) / 3_600_000.0;
-            if (!DuplicateRules.WithinReach(window, meters, hours) || candidate.Text.Places.ConflictsWith(report.Text.Places))
+            if (!DuplicateRules.WithinReach(window, meters, hours) || candidate.Text.Differs(report.Text))
             {
                 continue;
             }

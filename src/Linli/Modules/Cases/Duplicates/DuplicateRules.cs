@@ -55,7 +55,7 @@ public static class DuplicateRules
         (1 - MeaningShare) * a.Wording(b) + MeaningShare * a.Meaning(b);
 
     public static bool SaysTheSame(ReportText a, ReportText b) =>
-        !a.Places.ConflictsWith(b.Places) && Score(a, b) >= Threshold;
+        !a.Differs(b) && Score(a, b) >= Threshold;
 
     public static bool WithinReach(DuplicateWindow window, double meters, double hours) =>
         window.RadiusMeters > 0 && window.WindowHours > 0 && meters <= Math.Min(window.RadiusMeters, DuplicateWindow.MaxRadiusMeters) && hours >= -0.01 && hours <= window.WindowHours;

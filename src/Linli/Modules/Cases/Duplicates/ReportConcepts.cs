@@ -3,20 +3,27 @@ using System.Text;
 namespace Linli.Modules.Cases.Duplicates;
 
 /// <summary>
-/// Rewrites a report's phrases into shared concepts (Data/concepts.txt) before it is segmented,
+/// Folds a report's phrases into shared concepts (Data/concepts.txt) before the rest is segmented,
 /// so that two people who describe one burst pipe in different words still meet. One pass, left
 /// to right, longest phrase first: a replacement is never rewritten again.
 /// </summary>
 public static class ReportConcepts
 {
+    private static readonly HashSet<string> FaultConcepts = [];
+    private static readonly HashSet<(string, string)> AkinFaults = [];
     private static readonly Dictionary<string, string> ConceptOf = Load();
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan = ConceptOf.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly int LongestPhrase = ConceptOf.Keys.Max(k => k.Length);
 
-    public static string Normalise(string text)
+    /// <summary>
+    /// The concepts the text names, and the rest of the text (concept phrases blanked out) for the
+    /// segmenter — which would otherwise split a concept such as 不亮 into 不 + 亮.
+    /// </summary>
+    public static (List<string> Concepts, string Remainder) Split(string text)
     {
         var normalised = text.Normalize(NormalizationForm.FormKC);
-        var result = new StringBuilder(normalised.Length);
+        var concepts = new List<string>();
+        var rest = new StringBuilder(normalised.Length);
         var i = 0;
         while (i < normalised.Length)
         {
@@ -25,8 +32,8 @@ public static class ReportConcepts
             {
                 if (BySpan.TryGetValue(normalised.AsSpan(i, length), out var concept))
                 {
-                    // Spaces keep the concept a word of its own for the segmenter.
-                    result.Append(' ').Append(concept).Append(' ');
+                    concepts.Add(concept);
+                    rest.Append('，');
                     i += length;
                     matched = true;
                     break;
@@ -34,12 +41,27 @@ public static class ReportConcepts
             }
             if (!matched)
             {
-                result.Append(normalised[i]);
+                rest.Append(normalised[i]);
                 i++;
             }
         }
-        return result.ToString();
+        return (concepts, rest.ToString());
     }
+
+    /// <summary>The words two reports are compared by: the concepts, then the segmented rest.</summary>
+    public static List<string> Words(string text)
+    {
+        var (concepts, rest) = Split(text);
+        concepts.AddRange(Text.ReportWords.Of(rest));
+        return concepts;
+    }
+
+    /// <summary>The faults among a report's (concept-folded) words.</summary>
+    public static HashSet<string> FaultsIn(IEnumerable<string> words) => words.Where(FaultConcepts.Contains).ToHashSet();
+
+    /// <summary>True when both name faults and none of one is the same as, or akin to, one of the other.</summary>
+    public static bool FaultsDiffer(HashSet<string> a, HashSet<string> b) =>
+        a.Count > 0 && b.Count > 0 && !a.Any(x => b.Any(y => x == y || AkinFaults.Contains((x, y))));
 
     private static Dictionary<string, string> Load()
     {
@@ -53,8 +75,25 @@ public static class ReportConcepts
             {
                 continue;
             }
-            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var word in words.Skip(1))
+            if (line[0] == '~')
+            {
+                var akin = line[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                foreach (var a in akin)
+                {
+                    foreach (var b in akin)
+                    {
+                        AkinFaults.Add((a, b));
+                    }
+                }
+                continue;
+            }
+            var fault = line[0] == '!';
+            var words = line.TrimStart('!').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fault)
+            {
+                FaultConcepts.Add(words[0]);
+            }
+            foreach (var word in words)
             {
                 map.TryAdd(word, words[0]);
             }

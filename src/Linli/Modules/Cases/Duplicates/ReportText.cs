@@ -1,5 +1,4 @@
 using Linli.Modules.Cases.Classification;
-using Linli.Modules.Cases.Text;
 
 namespace Linli.Modules.Cases.Duplicates;
 
@@ -10,8 +9,9 @@ namespace Linli.Modules.Cases.Duplicates;
 /// </summary>
 public sealed class ReportText
 {
-    private ReportText(Dictionary<string, double> weights, PlaceMarkers places, float[] topic)
+    private ReportText(Dictionary<string, double> weights, PlaceMarkers places, HashSet<string> faults, float[] topic)
     {
+        Faults = faults;
         Weights = weights;
         Places = places;
         Topic = topic;
@@ -21,17 +21,24 @@ public sealed class ReportText
     public Dictionary<string, double> Weights { get; }
     public double Norm { get; }
     public PlaceMarkers Places { get; }
+
+    /// <summary>What the report says is wrong (破损, 不亮, 漏水…), as fault concepts.</summary>
+    public HashSet<string> Faults { get; }
     public float[] Topic { get; }
 
     public static ReportText Read(string text, CategoryModel model, WordRarity rarity)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var word in ReportWords.Of(ReportConcepts.Normalise(text)))
+        var words = ReportConcepts.Words(text);
+        foreach (var word in words)
         {
             weights[word] = weights.GetValueOrDefault(word) + rarity.Of(word);
         }
-        return new ReportText(weights, PlaceMarkers.Of(text), model.Distribution(text));
+        return new ReportText(weights, PlaceMarkers.Of(text), ReportConcepts.FaultsIn(words), model.Distribution(text));
     }
+
+    /// <summary>They name different spots, or different faults: whatever their likeness, not one problem.</summary>
+    public bool Differs(ReportText other) => Places.ConflictsWith(other.Places) || ReportConcepts.FaultsDiffer(Faults, other.Faults);
 
     /// <summary>Cosine of the rarity-weighted word bags: 1 when they say it in the same words.</summary>
     public double Wording(ReportText other)
@@ -80,7 +87,7 @@ public sealed class WordRarity
         foreach (var document in documents)
         {
             total++;
-            foreach (var word in ReportWords.Of(ReportConcepts.Normalise(document)).Distinct())
+            foreach (var word in ReportConcepts.Words(document).Distinct())
             {
                 counts[word] = counts.GetValueOrDefault(word) + 1;
             }
