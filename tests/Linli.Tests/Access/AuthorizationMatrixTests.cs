@@ -89,6 +89,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/cases/{id:guid}/actions/{action}"] = Rule.Scoped(everywhere: [Roles.Admin],
             scoped: [Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff]),
         ["GET /api/v1/cases/follow/{token}"] = Rule.Public,
+        ["POST /api/v1/cases/suggest"] = Rule.Public,
+        ["GET /api/v1/cases/{id:guid}/reports"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/v1/indicators"] = Rule.SignedIn,
         ["GET /api/v1/inbox/"] = Rule.SignedIn,
         ["POST /api/v1/inbox/{id:long}/read"] = Rule.SignedIn,

@@ -25,10 +25,13 @@ public sealed class CaseLoopTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    private static int _building;
+
+    /// <summary>A report; each names another building, so reports at one point stay separate cases (not duplicates).</summary>
     internal static object Report(string category = "1101", double lon = 120.1105, double lat = 30.3105) => new
     {
         category,
-        description = "小区东门垃圾桶满了溢出来",
+        description = $"小区{Interlocked.Increment(ref _building)}号楼东门垃圾桶满了溢出来",
         lon,
         lat,
         address = "康桥路 1 号东门",
@@ -99,8 +102,9 @@ public sealed class CaseLoopTests : IAsyncLifetime
             return await _app.Anonymous.SendAsync(request);
         }
 
-        var first = await (await SendAsync(Report())).Content.ReadFromJsonAsync<JsonElement>();
-        var retry = await SendAsync(Report());
+        var report = Report();
+        var first = await (await SendAsync(report)).Content.ReadFromJsonAsync<JsonElement>();
+        var retry = await SendAsync(report);
         var other = await SendAsync(Report(category: "1102"));
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);

@@ -75,6 +75,11 @@ internal static class CasesModule
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(100L << 20))
             .DisableAntiforgery()
             .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Public);
+        if (app.Configuration.GetValue("Linli:BenchEndpoints", false))
+        {
+            app.MapPost("/api/v1/bench/parse-report", ReportCase.ParseReportOnly.Handle).WithTags("Bench").ExcludeFromDescription()
+                .DisableAntiforgery().RequireAuthorization(Policies.Public);
+        }
         cases.MapPost("/suggest", Classification.SuggestCategory.Handle).WithName("SuggestCategory")
             .WithSummary("The three minor categories the words of a report most likely belong to, best first, with the model's confidence")
             .DisableAntiforgery()

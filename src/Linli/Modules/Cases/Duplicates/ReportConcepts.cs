@@ -32,7 +32,7 @@ public static class ReportConcepts
             {
                 if (BySpan.TryGetValue(normalised.AsSpan(i, length), out var concept))
                 {
-                    concepts.Add(concept);
+                    concepts.AddRange(concept.Split('+'));
                     rest.Append('，');
                     i += length;
                     matched = true;
@@ -73,6 +73,12 @@ public static class ReportConcepts
         {
             if (line.Length == 0 || line[0] == '#')
             {
+                continue;
+            }
+            if (line[0] == '=')
+            {
+                var parts = line[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                map[parts[0]] = string.Join('+', parts.Skip(1));
                 continue;
             }
             if (line[0] == '~')

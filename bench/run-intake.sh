@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Intake under load: wrk posts reports (random points inside the demo city, corpus texts, one in
+# five without a category) to POST /api/v1/cases, then the same bodies to a bare endpoint of the
+# same app that only parses them. Usage: bench/run-intake.sh [sqlite|postgres] [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB="${1:-sqlite}"; SECONDS_TO_RUN="${2:-20}"; CONNECTIONS="${3:-64}"
+PORT=5181
+WORK="$(mktemp -d /tmp/linli-intake-XXXX)"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if [[ "$DB" == "postgres" ]]; then
+  source scripts/throwaway-postgres.sh
+  pg_install; pg_start 55436
+  CONNECTION="Host=127.0.0.1;Port=55436;Username=postgres;Database=postgres;Maximum Pool Size=64"
+  _pg_as_owner psql -h 127.0.0.1 -p 55436 -U postgres -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" >/dev/null
+else
+  CONNECTION="Data Source=$WORK/linli.db"
+fi
+dotnet build src/Linli -c Release -v q -nologo >/dev/null
+cleanup() { [[ -n "${APP:-}" ]] && kill "$APP" 2>/dev/null; [[ "$DB" == "postgres" ]] && pg_stop; rm -rf "$WORK"; }
+trap cleanup EXIT
+(cd src/Linli && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ConnectionStrings__Linli="$CONNECTION" \
+  Linli__KeysPath="$WORK/keys" Linli__FilesPath="$WORK/files" Linli__ModelsPath="$WORK/../linli-bench-models" \
+  Linli__BenchEndpoints=true Linli__RateLimits__PublicPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  exec dotnet bin/Release/net10.0/Linli.dll > "$WORK/app.log" 2>&1) &
+APP=$!
+for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
+# Points inside grids (the locate API says which) and corpus texts, for the wrk script.
+python3 - "$PORT" "$WORK" <<'PY'
+import json, random, sys, urllib.request
+port, work = sys.argv[1], sys.argv[2]
+random.seed(7)
+candidates = [[round(random.uniform(119.9, 120.5), 6), round(random.uniform(30.05, 30.45), 6)] for _ in range(20000)]
+request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/locate", json.dumps(candidates).encode(), {"Content-Type": "application/json"})
+grids = json.load(urllib.request.urlopen(request))
+points = [p for p, g in zip(candidates, grids) if g][:2000]
+reports = []
+for name in ["a", "b"]:
+    for line in open(f"src/Linli/Modules/Cases/Classification/Data/reports-{name}.tsv", encoding="utf-8"):
+        code, text = line.rstrip("\n").split("\t", 1)
+        reports.append([code, text])
+def lua(s): return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+with open(f"{work}/bench-data.lua", "w", encoding="utf-8") as f:
+    f.write("return { points = {" + ",".join("{%s,%s}" % (p[0], p[1]) for p in points) + "},\n")
+    f.write("reports = {" + ",".join("{%s,%s}" % (lua(c), lua(t)) for c, t in reports) + "} }\n")
+print(f"{len(points)} points inside grids, {len(reports)} texts")
+PY
+export LINLI_BENCH_DATA="$WORK"
+curl -s -X POST "http://127.0.0.1:$PORT/api/v1/cases/suggest" -H 'Content-Type: application/json' -d '{"text":"warm up"}' >/dev/null
+echo "== warm-up (5 s)"; wrk -t2 -c16 -d5s -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/cases" | grep RESULT
+echo "== bare parse endpoint (same bodies), $CONNECTIONS connections, ${SECONDS_TO_RUN} s"
+BARE=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/bench/parse-report" | grep RESULT); echo "$BARE"
+echo "== intake POST /api/v1/cases on $DB, $CONNECTIONS connections, ${SECONDS_TO_RUN} s"
+FULL=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/cases" | grep RESULT); echo "$FULL"
+python3 - "$BARE" "$FULL" <<'PY'
+import sys
+def parse(line): return dict(kv.split("=") for kv in line.split()[1:])
+bare, full = parse(sys.argv[1]), parse(sys.argv[2])
+print(f"intake/bare throughput ratio {float(full['rps']) / float(bare['rps']):.3f}; intake p99 {full['p99_ms']} ms vs bare {bare['p99_ms']} ms")
+PY
+if [[ "$DB" == "postgres" ]]; then COUNT_SQL="SELECT count(*) FROM cases"; else COUNT_SQL=""; fi
+grep -E "fail|Exception" "$WORK/app.log" | head -5 || true
