@@ -21,7 +21,7 @@ cleanup() { [[ -n "${APP:-}" ]] && kill "$APP" 2>/dev/null; [[ "$DB" == "postgre
 trap cleanup EXIT
 (cd src/Linli && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ConnectionStrings__Linli="$CONNECTION" \
   Linli__KeysPath="$WORK/keys" Linli__FilesPath="$WORK/files" Linli__ModelsPath="$WORK/../linli-bench-models" \
-  Linli__BenchEndpoints=true Linli__RateLimits__PublicPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  LINLI_TRACE_INTAKE=1 Linli__DemoPassword="Bench-Demo-2026x" Linli__BenchEndpoints=true Linli__RateLimits__PublicPerMinute=100000000 Logging__LogLevel__Default=Warning Logging__LogLevel__Linli.Modules.Cases.ReportCase.IntakeWriter=Information \
   exec dotnet bin/Release/net10.0/Linli.dll > "$WORK/app.log" 2>&1) &
 APP=$!
 for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
@@ -30,8 +30,11 @@ python3 - "$PORT" "$WORK" <<'PY'
 import json, random, sys, urllib.request
 port, work = sys.argv[1], sys.argv[2]
 random.seed(7)
+login = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/auth/token",
+    json.dumps({"username": "district1", "password": "Bench-Demo-2026x"}).encode(), {"Content-Type": "application/json"})
+token = json.load(urllib.request.urlopen(login))["access_token"]
 candidates = [[round(random.uniform(119.9, 120.5), 6), round(random.uniform(30.05, 30.45), 6)] for _ in range(20000)]
-request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/locate", json.dumps(candidates).encode(), {"Content-Type": "application/json"})
+request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/locate", json.dumps(candidates).encode(), {"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
 grids = json.load(urllib.request.urlopen(request))
 points = [p for p, g in zip(candidates, grids) if g][:2000]
 reports = []
@@ -59,4 +62,4 @@ bare, full = parse(sys.argv[1]), parse(sys.argv[2])
 print(f"intake/bare throughput ratio {float(full['rps']) / float(bare['rps']):.3f}; intake p99 {full['p99_ms']} ms vs bare {bare['p99_ms']} ms")
 PY
 if [[ "$DB" == "postgres" ]]; then COUNT_SQL="SELECT count(*) FROM cases"; else COUNT_SQL=""; fi
-grep -E "fail|Exception" "$WORK/app.log" | head -5 || true
+grep -E "fail|Exception" "$WORK/app.log" | head -5 || true; grep -E "batch|save|load" "$WORK/app.log" | tail -12; grep -B2 -A8 "fail" "$WORK/app.log" | head -40

@@ -16,7 +16,7 @@ public sealed record DuplicateMatch(Candidate Case, double Score, double Meters)
 
 /// <summary>
 /// Finds, for a batch of new reports, the open case each one repeats: one indexed query for the
-/// open cases in the reports' cells (<see cref="DuplicateRules.Cell(double, double)"/>), then the
+/// open cases in the cells within reach of the reports (<see cref="DuplicateRules.Cell(double, double)"/>), then the
 /// rules in memory. Cases opened earlier in the same batch are candidates too, so a burst of
 /// reports that arrive together still makes one case.
 /// </summary>
@@ -41,7 +41,8 @@ public sealed class DuplicateFinder
         {
             return new DuplicateFinder([], categories);
         }
-        var cells = reports.SelectMany(r => DuplicateRules.Neighbourhood(r.Lon, r.Lat)).Distinct().ToList();
+        var widest = categories.Count == 0 ? DuplicateWindow.Default.RadiusMeters : categories.Values.Max(c => c.DuplicateRadiusMeters);
+        var cells = reports.SelectMany(r => DuplicateRules.Neighbourhood(r.Lon, r.Lat, widest)).Distinct().ToList();
         var longest = categories.Count == 0 ? DuplicateWindow.Default.WindowHours : categories.Values.Max(c => c.DuplicateWindowHours);
         var since = reports.Min(r => r.ReportedAtMs) - (long)(longest * 3_600_000);
         var stages = TakesReports;

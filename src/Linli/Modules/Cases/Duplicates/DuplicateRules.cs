@@ -69,24 +69,28 @@ public static class DuplicateRules
         return Math.Sqrt(x * x + y * y) * earth;
     }
 
-    /// <summary>
-    /// The cell of a point on a grid of 0.01° east–west by 0.005° north–south (at least 550 m by 640 m below 50° N): a case is looked for in
-    /// the 3×3 block around the report, which covers any radius up to <see cref="DuplicateWindow.MaxRadiusMeters"/>.
-    /// </summary>
-    public static long Cell(double lon, double lat) => Cell((long)Math.Floor(lon / 0.01), (long)Math.Floor(lat / 0.005));
+    /// <summary>Cells are 0.001° square (about 111 m north–south, 96 m east–west at 30° N).</summary>
+    private const double CellDegrees = 0.001;
 
-    public static IEnumerable<long> Neighbourhood(double lon, double lat)
+    /// <summary>The cell of a point: cases are indexed by it with their report time.</summary>
+    public static long Cell(double lon, double lat) => Cell((long)Math.Floor(lon / CellDegrees), (long)Math.Floor(lat / CellDegrees));
+
+    /// <summary>The cells within <paramref name="radiusMeters"/> of the point (at most <see cref="DuplicateWindow.MaxRadiusMeters"/>).</summary>
+    public static IEnumerable<long> Neighbourhood(double lon, double lat, double radiusMeters)
     {
-        var cx = (long)Math.Floor(lon / 0.01);
-        var cy = (long)Math.Floor(lat / 0.005);
-        for (var dx = -1; dx <= 1; dx++)
+        var radius = Math.Clamp(radiusMeters, 1, DuplicateWindow.MaxRadiusMeters);
+        var ky = (int)Math.Ceiling(radius / (111_320 * CellDegrees));
+        var kx = (int)Math.Ceiling(radius / (111_320 * CellDegrees * Math.Max(0.2, Math.Cos(lat * Math.PI / 180))));
+        var cx = (long)Math.Floor(lon / CellDegrees);
+        var cy = (long)Math.Floor(lat / CellDegrees);
+        for (var dx = -kx; dx <= kx; dx++)
         {
-            for (var dy = -1; dy <= 1; dy++)
+            for (var dy = -ky; dy <= ky; dy++)
             {
                 yield return Cell(cx + dx, cy + dy);
             }
         }
     }
 
-    private static long Cell(long x, long y) => (x + 100_000) * 1_000_000 + (y + 100_000);
+    private static long Cell(long x, long y) => (x + 1_000_000) * 10_000_000 + (y + 1_000_000);
 }

@@ -18,6 +18,16 @@ public sealed class ReportReader(CategorySuggester suggester)
 
     public async Task<ReportText> ReadAsync(string text) => ReportText.Read(text, await suggester.ModelAsync(), Rarity.Value);
 
+    /// <summary>A case just opened: its reading is kept for the reports that will be compared with it.</summary>
+    public void Remember(Guid caseId, ReportText text)
+    {
+        if (_cases.Count >= MaxRemembered)
+        {
+            _cases.Clear();
+        }
+        _cases[caseId] = text;
+    }
+
     public async Task<ReportText> ReadCaseAsync(Guid caseId, string description)
     {
         if (_cases.TryGetValue(caseId, out var known))

@@ -72,7 +72,12 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
         {
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await WriteOnceAsync(batch);
+                if (Environment.GetEnvironmentVariable("LINLI_TRACE_INTAKE") is not null)
+                {
+                    logger.LogInformation($"intake batch {batch.Count} in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
+                }
                 return;
             }
             catch (DbUpdateException e) when (attempt < Attempts)
@@ -102,15 +107,19 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
+        // Hundreds of entities are added per batch: detect changes once at the end, not at every Add.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var categories = await catalog.AllAsync(CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var outcomes = new Outcome?[batch.Count];
 
         var keys = batch.Select(p => p.Report.IdempotencyKey).OfType<string>().Distinct().ToList();
         var known = keys.Count == 0 ? [] : await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key);
+        var phases = Environment.GetEnvironmentVariable("LINLI_TRACE_INTAKE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
         var firstWithKey = new Dictionary<string, int>();
         var finder = await DuplicateFinder.LoadAsync(db, batch.Select(p => p.Report.Probe).ToList(), categories, reader, CancellationToken.None);
 
+        var loaded = phases?.Elapsed.TotalMilliseconds;
         // 1. Decide: a retry, a duplicate of an open case, or a new case.
         for (var i = 0; i < batch.Count; i++)
         {
@@ -136,10 +145,12 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
             finder.Add(new Candidate(report.NewCaseId, report.Category.Code, probe.Lon, probe.Lat, probe.ReportedAtMs, report.Text));
         }
 
+        var decided = phases?.Elapsed.TotalMilliseconds;
         // 2. Numbers for the new cases, one counter update per district and day.
         var opening = Enumerable.Range(0, batch.Count).Where(i => outcomes[i]!.Kind == Kind.Open).ToList();
         var numbers = await NumbersAsync(db, opening.Select(i => batch[i].Report).ToList());
 
+        var numbered = phases?.Elapsed.TotalMilliseconds;
         // 3. Write.
         var cases = new Dictionary<Guid, Case>();
         var joinedIds = outcomes.Where(o => o!.Kind == Kind.Join).Select(o => o!.CaseId!.Value).Distinct().ToList();
@@ -168,6 +179,7 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
                 db.Cases.Add(target);
                 cases[target.Id] = target;
                 opened.Add(target);
+                reader.Remember(target.Id, report.Text);
                 CaseNotifier.Add(db, target, "report", report.Context.Now.ToUnixTimeMilliseconds());
             }
             else
@@ -192,11 +204,23 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
                 db.IdempotencyRecords.Add(new IdempotencyRecord(key, report.RequestHash, target.Id, report.ReportId, report.Context.Now.ToUnixTimeMilliseconds()));
             }
         }
+        if (phases is not null)
+        {
+            logger.LogInformation($"intake load {loaded:F1} decide {decided - loaded:F1} number {numbered - decided:F1} build {phases.Elapsed.TotalMilliseconds - numbered:F1}");
+        }
+        var trace = Environment.GetEnvironmentVariable("LINLI_TRACE_INTAKE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
+        var saved = trace?.Elapsed.TotalMilliseconds;
         await Indicators.CaseCounters.RecordManyAsync(db, batch.Select((p, i) => (p, outcomes[i]!))
             .Where(x => x.Item2.Kind != Kind.Replay)
             .Select(x => (cases[x.Item2.CaseId ?? x.p.Report.NewCaseId], x.Item2.Kind == Kind.Open ? "report" : "attach-report", x.p.Report.Context.Now)), CancellationToken.None);
+        var counted = trace?.Elapsed.TotalMilliseconds;
         await transaction.CommitAsync();
+        if (trace is not null)
+        {
+            logger.LogInformation($"intake save {saved:F1} counters {counted - saved:F1} commit {trace.Elapsed.TotalMilliseconds - counted:F1}");
+        }
 
         // 4. Answer, then tell the people watching.
         var replays = await ReplaysAsync(db, batch, outcomes);
