@@ -76,7 +76,7 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
                 await WriteOnceAsync(batch);
                 if (Environment.GetEnvironmentVariable("LINLI_TRACE_INTAKE") is not null)
                 {
-                    logger.LogInformation($"intake batch {batch.Count} in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
+                    logger.LogInformation("intake batch {Count} in {Milliseconds:F1} ms", batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 return;
             }
@@ -206,7 +206,7 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
         }
         if (phases is not null)
         {
-            logger.LogInformation($"intake load {loaded:F1} decide {decided - loaded:F1} number {numbered - decided:F1} build {phases.Elapsed.TotalMilliseconds - numbered:F1}");
+            logger.LogInformation("intake load {Load:F1} decide {Decide:F1} number {Number:F1} build {Build:F1}", loaded, decided - loaded, numbered - decided, phases.Elapsed.TotalMilliseconds - numbered);
         }
         var trace = Environment.GetEnvironmentVariable("LINLI_TRACE_INTAKE") is not null ? System.Diagnostics.Stopwatch.StartNew() : null;
         db.ChangeTracker.DetectChanges();
@@ -219,7 +219,7 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
         await transaction.CommitAsync();
         if (trace is not null)
         {
-            logger.LogInformation($"intake save {saved:F1} counters {counted - saved:F1} commit {trace.Elapsed.TotalMilliseconds - counted:F1}");
+            logger.LogInformation("intake save {Save:F1} counters {Counters:F1} commit {Commit:F1}", saved, counted - saved, trace.Elapsed.TotalMilliseconds - counted);
         }
 
         // 4. Answer, then tell the people watching.
