@@ -25,9 +25,12 @@ pg_start() {
   PG_WORK="$(mktemp -d /tmp/linli-pg.XXXXXX)"
   [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$PG_WORK"
   _pg_as_owner "$PG_BIN/initdb" -D "$PG_WORK/data" -A trust -U postgres >/dev/null || return 1
-  # Durability is pointless for a throwaway cluster; speed is not.
+  # Durability is pointless for a throwaway test cluster; speed is not. PG_DURABLE=1 keeps the
+  # defaults (fsync, synchronous commit) for benchmarks whose point is a durable commit.
+  local fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [[ "${PG_DURABLE:-}" == 1 ]] && fast=""
   _pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -l "$PG_WORK/log" -w \
-    -o "-p $port -k $PG_WORK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-p $port -k $PG_WORK -c listen_addresses=127.0.0.1 $fast -c max_connections=300" \
     start >/dev/null
 }
 

@@ -77,6 +77,27 @@ internal static class IntakeEvaluation
         }
     }
 
+    /// <summary>Where a report's reading spends its time, per report, one thread.</summary>
+    public static void ProfileReading()
+    {
+        var corpus = SuggestionCorpus.Load();
+        var model = CategoryModel.Train(corpus);
+        var rarity = new WordRarity(corpus.Select(r => r.Text));
+        var texts = corpus.Select(r => r.Text).ToList();
+        void Time(string what, Action<string> action)
+        {
+            foreach (var t in texts.Take(200)) action(t);
+            var timer = System.Diagnostics.Stopwatch.StartNew();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var t in texts) action(t);
+            Console.WriteLine($"{what,-40} {timer.Elapsed.TotalMicroseconds / texts.Count,8:F1} µs {(GC.GetAllocatedBytesForCurrentThread() - allocated) / texts.Count,10:N0} B");
+        }
+        Time("segment (SmartCn)", t => Linli.Modules.Cases.Text.ReportWords.Of(t));
+        Time("concepts + segment rest", t => ReportConcepts.Words(t));
+        Time("model distribution (segment + predict)", t => model.Distribution(t));
+        Time("ReportText.Read (all of it)", t => ReportText.Read(t, model, rarity));
+    }
+
     /// <summary>Shows how two texts are read: words, faults, named spots, and the scores.</summary>
     public static void Explain(string a, string b)
     {

@@ -1,4 +1,3 @@
-using Linli.Modules.Cases.Text;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -38,7 +37,7 @@ public sealed class CategoryModel
     public static CategoryModel Train(IEnumerable<LabelledReport> reports, int seed = 7)
     {
         var ml = new MLContext(seed);
-        var rows = reports.Select(r => new ReportInput { Label = r.Code, Words = string.Join(' ', ReportWords.Of(r.Text)) }).ToList();
+        var rows = reports.Select(r => new ReportInput { Label = r.Code, Words = WordsOf(r.Text) }).ToList();
         var data = ml.Data.LoadFromEnumerable(rows);
         var featurizer = new TextFeaturizingEstimator.Options
         {
@@ -74,7 +73,13 @@ public sealed class CategoryModel
     }
 
     /// <summary>The probability of every known category for the text, in the order of <see cref="Codes"/>.</summary>
-    public float[] Distribution(string text) => DistributionOf(string.Join(' ', ReportWords.Of(text)));
+    public float[] Distribution(string text) => DistributionOf(WordsOf(text));
+
+    /// <summary>
+    /// What the model reads: the concepts the text names and the segmented rest, the same words the
+    /// duplicate check compares, so a report is segmented once.
+    /// </summary>
+    public static string WordsOf(string text) => string.Join(' ', Duplicates.ReportConcepts.Words(text));
 
     /// <summary>The same, for text already split into words (space-separated).</summary>
     public float[] DistributionOf(string words)

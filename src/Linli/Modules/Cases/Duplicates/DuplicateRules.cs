@@ -23,7 +23,7 @@ public sealed record DuplicateWindow(double RadiusMeters, double WindowHours)
 public static class DuplicateRules
 {
     /// <summary>The score from which two reports at one place say the same thing (tuned on half the pairs, ADR 0006).</summary>
-    public const double Threshold = 0.5;
+    public const double Threshold = 0.4;
 
     /// <summary>How much the model's reading counts against the word cosine.</summary>
     public const double MeaningShare = 0.5;

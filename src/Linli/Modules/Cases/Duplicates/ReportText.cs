@@ -34,7 +34,7 @@ public sealed class ReportText
         {
             weights[word] = weights.GetValueOrDefault(word) + rarity.Of(word);
         }
-        return new ReportText(weights, PlaceMarkers.Of(text), ReportConcepts.FaultsIn(words), model.Distribution(text));
+        return new ReportText(weights, PlaceMarkers.Of(text), ReportConcepts.FaultsIn(words), model.DistributionOf(string.Join(' ', words)));
     }
 
     /// <summary>They name different spots, or different faults: whatever their likeness, not one problem.</summary>

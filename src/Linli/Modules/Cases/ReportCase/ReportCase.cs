@@ -41,7 +41,8 @@ internal static class ReportCase
             throw new RequestValidationException("Idempotency-Key", "at most 200 characters");
         }
         var requestHash = ReportForm.Hash(request, photos);
-        if (key.Length > 0 && await ReplayAsync(key, requestHash, db, ct) is { } earlier)
+        // The writer recognises retries anyway; asking first only saves storing a retry's photos again.
+        if (key.Length > 0 && photos.Count > 0 && await ReplayAsync(key, requestHash, db, ct) is { } earlier)
         {
             return Answer(http, earlier, regions, clock, token: null, suggestions: null);
         }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Intake under load: wrk posts reports (random points inside the demo city, corpus texts, one in
+# five without a category) to POST /api/v1/cases, then the same bodies to a bare endpoint of the
+# same app that only parses them. Usage: bench/run-intake.sh [sqlite|postgres] [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB="${1:-sqlite}"; SECONDS_TO_RUN="${2:-20}"; CONNECTIONS="${3:-64}"
+PORT=5181
+WORK="$(mktemp -d /tmp/linli-intake-XXXX)"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+cleanup() { if [[ -n "${APP:-}" ]]; then kill "$APP" 2>/dev/null || true; fi; if [[ "$DB" == "postgres" ]]; then pg_stop; fi; rm -rf "$WORK"; }
+trap cleanup EXIT
+if [[ "$DB" == "postgres" ]]; then
+  source scripts/throwaway-postgres.sh
+  # A durable cluster (fsync and synchronous commit on): a 201 must mean on disk here too.
+  pg_install; PG_DURABLE=1 pg_start 55436
+  CONNECTION="Host=127.0.0.1;Port=55436;Username=postgres;Database=postgres;Maximum Pool Size=64"
+else
+  CONNECTION="Data Source=$WORK/linli.db"
+fi
+dotnet build src/Linli -c Release -v q -nologo >/dev/null
+(cd src/Linli && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ConnectionStrings__Linli="$CONNECTION" \
+  Linli__KeysPath="$WORK/keys" Linli__FilesPath="$WORK/files" Linli__ModelsPath="$WORK/../linli-bench-models" \
+  LINLI_TRACE_INTAKE=1 Linli__DemoPassword="Bench-Demo-2026x" Linli__BenchEndpoints=true Linli__RateLimits__PublicPerMinute=100000000 Logging__LogLevel__Default=Warning Logging__LogLevel__Linli=Information \
+  exec dotnet bin/Release/net10.0/Linli.dll > "$WORK/app.log" 2>&1) &
+APP=$!
+for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "Linli did not start:"; tail -30 "$WORK/app.log"; exit 1; }
+# Points inside grids (the locate API says which) and corpus texts, for the wrk script.
+python3 - "$PORT" "$WORK" <<'PY'
+import json, random, sys, urllib.error, urllib.request
+port, work = sys.argv[1], sys.argv[2]
+random.seed(7)
+login = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/auth/token",
+    json.dumps({"username": "district1", "password": "Bench-Demo-2026x"}).encode(), {"Content-Type": "application/json"})
+import time
+for attempt in range(60):  # the demo accounts are created in the background after start
+    try:
+        token = json.load(urllib.request.urlopen(login))["access_token"]
+        break
+    except urllib.error.HTTPError:
+        time.sleep(1)
+candidates = [[round(random.uniform(119.9, 120.5), 6), round(random.uniform(30.05, 30.45), 6)] for _ in range(20000)]
+request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/locate", json.dumps(candidates).encode(), {"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+grids = json.load(urllib.request.urlopen(request))
+points = [p for p, g in zip(candidates, grids) if g][:2000]
+reports = []
+for name in ["a", "b"]:
+    for line in open(f"src/Linli/Modules/Cases/Classification/Data/reports-{name}.tsv", encoding="utf-8"):
+        code, text = line.rstrip("\n").split("\t", 1)
+        reports.append([code, text])
+def lua(s): return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+with open(f"{work}/bench-data.lua", "w", encoding="utf-8") as f:
+    f.write("return { points = {" + ",".join("{%s,%s}" % (p[0], p[1]) for p in points) + "},\n")
+    f.write("reports = {" + ",".join("{%s,%s}" % (lua(c), lua(t)) for c, t in reports) + "} }\n")
+print(f"{len(points)} points inside grids, {len(reports)} texts")
+PY
+export LINLI_BENCH_DATA="$WORK"
+curl -s -X POST "http://127.0.0.1:$PORT/api/v1/cases/suggest" -H 'Content-Type: application/json' -d '{"text":"warm up"}' >/dev/null
+echo "== warm-up (5 s)"; wrk -t2 -c16 -d5s -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/cases" | grep RESULT
+echo profiling
+BARE="RESULT rps=1 p99_ms=1"
+cpu() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+echo "== intake POST /api/v1/cases on $DB, $CONNECTIONS connections, ${SECONDS_TO_RUN} s"
+CPU_BEFORE=$(cpu)
+(sleep 3; ~/.dotnet/tools/dotnet-trace collect -p $APP --duration 00:00:00:08 --format speedscope -o /tmp/intake.nettrace >/dev/null 2>&1) & FULL=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/cases" | grep RESULT); echo "$FULL"
+CPU_AFTER=$(cpu)
+echo "Linli used $(( (CPU_AFTER - CPU_BEFORE) / $(getconf CLK_TCK) )) CPU-seconds in the ${SECONDS_TO_RUN} s run"
+python3 - "$BARE" "$FULL" <<'PY'
+import sys
+def parse(line): return dict(kv.split("=") for kv in line.split()[1:])
+bare, full = parse(sys.argv[1]), parse(sys.argv[2])
+print(f"intake/bare throughput ratio {float(full['rps']) / float(bare['rps']):.3f}; intake p99 {full['p99_ms']} ms vs bare {bare['p99_ms']} ms")
+PY
+grep -E "fail|Exception" "$WORK/app.log" | head -5 || true; grep -E "batch|save|load" "$WORK/app.log" | tail -12; grep -B2 -A8 "fail" "$WORK/app.log" | head -40
