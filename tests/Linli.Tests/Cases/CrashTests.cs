@@ -64,7 +64,13 @@ public sealed class CrashTests
                     }
                 }
             })).ToList();
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            // Kill it mid-stream: once enough reports were answered (or after 60 s, whichever is first).
+            var until = Environment.TickCount64 + 60_000;
+            while (acknowledged.Count < 60 && Environment.TickCount64 < until && senders.Any(s => !s.IsCompleted))
+            {
+                await Task.Delay(50);
+            }
+            await Task.Delay(200);
             first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
             await first.WaitForExitAsync();
             stop.Cancel();

@@ -78,6 +78,21 @@ public sealed class SmartIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_in_reporter_whose_report_joined_a_case_sees_that_case()
+    {
+        var (_, first) = await ReportAsync("1502", "菜场门口自来水管爆了");
+        var resident = await _app.ClientForAsync("resident", username: "resident-dup");
+        var response = await resident.PostAsJsonAsync("/api/v1/cases", new { category = "1502", description = "菜场门口水管破裂，水一直冒", lon = Lon, lat = Lat + Near });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var mine = await GetAsync(resident, "/api/v1/cases");
+        Assert.Equal(Id(first), Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync($"/api/v1/cases/{Id(first)}")).StatusCode);
+        var stranger = await _app.ClientForAsync("resident", username: "resident-other");
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/cases/{Id(first)}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Look_alikes_about_another_building_far_away_or_another_fault_open_cases_of_their_own()
     {
         var (_, first) = await ReportAsync("1103", "3号楼门口垃圾桶满了，垃圾溢出来");

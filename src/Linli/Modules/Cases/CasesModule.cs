@@ -17,6 +17,7 @@ internal static class CasesModule
         builder.Services.AddSingleton<CategoryCatalog>();
         builder.Services.AddSingleton<Classification.CategorySuggester>();
         builder.Services.AddHostedService<Classification.CategoryModelWarmUp>();
+        builder.Services.AddHealthChecks().AddCheck<Classification.CategoryModelHealthCheck>("category-model", tags: ["ready"]);
         builder.Services.AddSingleton<Duplicates.ReportReader>();
         builder.Services.AddSingleton<ReportCase.IntakeWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReportCase.IntakeWriter>());

@@ -79,6 +79,19 @@ public sealed class CategorySuggester(IConfiguration configuration, IHostEnviron
     }
 }
 
+/// <summary>Ready once the model is trained or loaded: intake reads every report with it.</summary>
+internal sealed class CategoryModelHealthCheck(CategorySuggester suggester) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var model = suggester.ModelAsync();
+        return Task.FromResult(model.IsCompletedSuccessfully ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : model.IsFaulted ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the category model failed to train", model.Exception)
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the category model is still training"));
+    }
+}
+
 /// <summary>Starts training when the app starts, so the first report does not wait for it.</summary>
 internal sealed class CategoryModelWarmUp(CategorySuggester suggester) : BackgroundService
 {

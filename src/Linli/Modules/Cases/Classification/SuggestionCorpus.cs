@@ -50,10 +50,21 @@ public static class SuggestionCorpus
     public static bool IsHeldOut(LabelledReport report) =>
         SHA256.HashData(Encoding.UTF8.GetBytes(report.Text))[0] % 5 == 0;
 
-    /// <summary>A fingerprint of the corpus: a trained model is reused only for the very same reports.</summary>
+    /// <summary>Raised whenever the model's features or trainer change, so that saved models are retrained.</summary>
+    private const string ModelVersion = "sdca-words12-chars13-concepts-v1";
+
+    /// <summary>
+    /// A fingerprint of what the model is made from — the reports, the concept list the words go
+    /// through, the model version: a saved model is reused only when all three are the same.
+    /// </summary>
     public static string Fingerprint(IEnumerable<LabelledReport> reports)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(ModelVersion));
+        using (var concepts = typeof(SuggestionCorpus).Assembly.GetManifestResourceStream("Linli.Cases.Duplicates.concepts.txt")!)
+        {
+            hash.AppendData(new BinaryReader(concepts).ReadBytes((int)concepts.Length));
+        }
         foreach (var report in reports)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(report.Code + "\t" + report.Text + "\n"));

@@ -48,14 +48,27 @@ public sealed class DuplicateFinder
         var stages = TakesReports;
         var rows = await db.Cases.AsNoTracking()
             .Where(c => cells.Contains(c.SpotCell) && c.ReportedAtMs >= since && stages.Contains(c.Stage))
-            .Select(c => new { c.Id, c.CategoryCode, c.Location, c.ReportedAtMs, c.Description })
+            .Select(c => new { c.Id, c.CategoryCode, c.Location, c.ReportedAtMs })
             .ToListAsync(ct);
-        var candidates = new List<Candidate>(rows.Count);
+        // Most open cases nearby were read when they were opened; the rest are read once now.
+        var texts = new Dictionary<Guid, ReportText>();
         foreach (var row in rows)
         {
-            candidates.Add(new Candidate(row.Id, row.CategoryCode, row.Location.X, row.Location.Y, row.ReportedAtMs,
-                await reader.ReadCaseAsync(row.Id, row.Description)));
+            if (reader.Remembered(row.Id) is { } known)
+            {
+                texts[row.Id] = known;
+            }
         }
+        var unread = rows.Where(r => !texts.ContainsKey(r.Id)).Select(r => r.Id).ToList();
+        if (unread.Count > 0)
+        {
+            foreach (var c in await db.Cases.AsNoTracking().Where(c => unread.Contains(c.Id)).Select(c => new { c.Id, c.Description }).ToListAsync(ct))
+            {
+                texts[c.Id] = await reader.ReadCaseAsync(c.Id, c.Description);
+            }
+        }
+        var candidates = rows.Where(r => texts.ContainsKey(r.Id))
+            .Select(r => new Candidate(r.Id, r.CategoryCode, r.Location.X, r.Location.Y, r.ReportedAtMs, texts[r.Id])).ToList();
         return new DuplicateFinder(candidates, categories);
     }
 

@@ -48,8 +48,11 @@ public static class DuplicateRules
         ["1305", "1102", "1104"],
     ];
 
+    private static readonly HashSet<(string, string)> RelatedPairs =
+        [.. RelatedGroups.SelectMany(g => g.SelectMany(a => g.Select(b => (a, b))))];
+
     public static bool Compatible(string a, string b) =>
-        a == b || a[..2] == b[..2] || RelatedGroups.Any(g => g.Contains(a) && g.Contains(b));
+        a == b || (a.Length >= 2 && b.Length >= 2 && a.AsSpan(0, 2).SequenceEqual(b.AsSpan(0, 2))) || RelatedPairs.Contains((a, b));
 
     public static double Score(ReportText a, ReportText b) =>
         (1 - MeaningShare) * a.Wording(b) + MeaningShare * a.Meaning(b);

@@ -18,6 +18,8 @@ public sealed class ReportReader(CategorySuggester suggester)
 
     public async Task<ReportText> ReadAsync(string text) => ReportText.Read(text, await suggester.ModelAsync(), Rarity.Value);
 
+    public ReportText? Remembered(Guid caseId) => _cases.TryGetValue(caseId, out var text) ? text : null;
+
     /// <summary>A case just opened: its reading is kept for the reports that will be compared with it.</summary>
     public void Remember(Guid caseId, ReportText text)
     {

@@ -68,7 +68,7 @@ internal static class QueryCases
         var size = limit ?? 50;
         if (size is < 1 or > 200) throw new RequestValidationException("limit", "between 1 and 200");
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var query = db.Cases.AsNoTracking().Where(await VisibilityAsync(http.User, access));
+        var query = db.Cases.AsNoTracking().Where(await VisibilityAsync(http.User, access, db));
         if (!string.IsNullOrWhiteSpace(region))
         {
             var prefix = RegionScope.Prefix(region);
@@ -115,7 +115,7 @@ internal static class QueryCases
     private static async Task<Case> VisibleAsync(Guid id, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"Case {id} does not exist.");
-        if (!await CaseAccess.MayReadAsync(user, access, c))
+        if (!await CaseAccess.MayReadAsync(user, access, c) && !await ReportedItAsync(user, c.Id, db, ct))
         {
             throw new ForbiddenException($"Not allowed: case {c.Number} is outside what you may read.");
         }
@@ -123,7 +123,11 @@ internal static class QueryCases
     }
 
     /// <summary>The cases a user may see, as one predicate: scopes by code prefix, units by code, own reports.</summary>
-    private static async Task<Expression<Func<Case, bool>>> VisibilityAsync(ClaimsPrincipal user, IAccessControl access)
+    /// <summary>A signed-in reporter whose report was attached to the case (or merged into it) follows it too.</summary>
+    private static async Task<bool> ReportedItAsync(ClaimsPrincipal user, Guid caseId, LinliDb db, CancellationToken ct) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && await db.CaseReports.AnyAsync(r => r.CaseId == caseId && r.ReporterUserId == id, ct);
+
+    private static async Task<Expression<Func<Case, bool>>> VisibilityAsync(ClaimsPrincipal user, IAccessControl access, LinliDb db)
     {
         var scopes = await access.ScopesAsync(user, Permissions.CasesRead);
         if (scopes is null && await access.DenialAsync(user, Permissions.CasesRead) is null)
@@ -144,9 +148,18 @@ internal static class QueryCases
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
         {
             any = Or(any, Expression.Equal(Expression.Property(c, nameof(Case.ReporterUserId)), Expression.Constant(id, typeof(string))));
+            // …and the cases their reports were attached to.
+            Expression<Func<Case, bool>> attached = x => db.CaseReports.Any(r => r.CaseId == x.Id && r.ReporterUserId == id);
+            any = Or(any, new ParameterSwap(attached.Parameters[0], c).Visit(attached.Body));
         }
         return Expression.Lambda<Func<Case, bool>>(any ?? Expression.Constant(false), c);
     }
 
     private static Expression Or(Expression? left, Expression right) => left is null ? right : Expression.OrElse(left, right);
+
+    /// <summary>Puts one lambda's body under another's parameter, so predicates can be or-ed.</summary>
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }
