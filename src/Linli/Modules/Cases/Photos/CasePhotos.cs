@@ -30,7 +30,9 @@ internal static class CasePhotos
     /// <summary>Reads up to nine photos from a form, processing each (the field of a bad one is named).</summary>
     public static async Task<List<ProcessedPhoto>> ReadAsync(IFormCollection form, CancellationToken ct)
     {
-        var uploads = form.Files.Where(f => f.Name is "photos" or "photo" or "media").ToList();
+        // A file input left empty still sends a part with no file name and no bytes: that is no photo.
+        var uploads = form.Files.Where(f => f.Name is "photos" or "photo" or "media")
+            .Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
         if (uploads.Count > PhotoProcessor.MaxPhotos)
         {
             throw new RequestValidationException("photos", $"at most {PhotoProcessor.MaxPhotos} photos, not {uploads.Count}");
