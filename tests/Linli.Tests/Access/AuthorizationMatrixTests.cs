@@ -114,6 +114,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /account/login"] = Rule.Public,
         ["GET /account/login-2fa"] = Rule.Public,
         ["POST /account/login-2fa"] = Rule.Public,
+        ["GET /report"] = Rule.Public,
+        ["POST /report"] = Rule.Public,
         ["GET /account/denied"] = Rule.Public,
         ["POST /account/denied"] = Rule.Public,
         ["GET /admin/users"] = Rule.Page(Rule.Only([Roles.Admin])),
