@@ -51,7 +51,7 @@ public static class SuggestionCorpus
         SHA256.HashData(Encoding.UTF8.GetBytes(report.Text))[0] % 5 == 0;
 
     /// <summary>Raised whenever the model's features or trainer change, so that saved models are retrained.</summary>
-    private const string ModelVersion = "sdca-words12-chars13-concepts-v1";
+    private const string ModelVersion = "sdca-words12-chars13-concepts-hhmm-v2";
 
     /// <summary>
     /// A fingerprint of what the model is made from — the reports, the concept list the words go
