@@ -40,10 +40,10 @@ for attempt in range(60):  # the demo accounts are created in the background aft
         break
     except urllib.error.HTTPError:
         time.sleep(1)
-candidates = [[round(random.uniform(119.9, 120.5), 6), round(random.uniform(30.05, 30.45), 6)] for _ in range(20000)]
+candidates = [[round(random.uniform(119.9, 120.5), 6), round(random.uniform(30.05, 30.45), 6)] for _ in range(50000)]
 request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/locate", json.dumps(candidates).encode(), {"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
 grids = json.load(urllib.request.urlopen(request))
-points = [p for p, g in zip(candidates, grids) if g][:2000]
+points = [p for p, g in zip(candidates, grids) if g]
 reports = []
 for name in ["a", "b"]:
     for line in open(f"src/Linli/Modules/Cases/Classification/Data/reports-{name}.tsv", encoding="utf-8"):

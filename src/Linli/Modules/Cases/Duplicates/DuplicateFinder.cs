@@ -46,8 +46,15 @@ public sealed class DuplicateFinder
         var longest = categories.Count == 0 ? DuplicateWindow.Default.WindowHours : categories.Values.Max(c => c.DuplicateWindowHours);
         var since = reports.Min(r => r.ReportedAtMs) - (long)(longest * 3_600_000);
         var stages = TakesReports;
-        var rows = await db.Cases.AsNoTracking()
-            .Where(c => cells.Contains(c.SpotCell) && c.ReportedAtMs >= since && stages.Contains(c.Stage))
+        // The cells are our own numbers, written into the statement, so that both
+        // databases plan it as lookups in the (SpotCell, ReportedAtMs) index (a collection parameter, and a
+        // stage condition, led SQLite to other indexes); the stage is checked on the few rows found.
+        var sql = new System.Text.StringBuilder("SELECT \"Id\" AS \"Value\" FROM cases WHERE \"SpotCell\" IN (")
+            .AppendJoin(',', cells.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(") AND \"ReportedAtMs\" >= {0}");
+        var ids = await db.Database.SqlQueryRaw<Guid>(sql.ToString(), since).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await db.Cases.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && stages.Contains(c.Stage))
             .Select(c => new { c.Id, c.CategoryCode, c.Location, c.ReportedAtMs })
             .ToListAsync(ct);
         // Most open cases nearby were read when they were opened; the rest are read once now.
