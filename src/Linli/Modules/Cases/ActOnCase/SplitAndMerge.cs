@@ -30,8 +30,7 @@ internal static class SplitAndMerge
             ?? throw new CaseTransitionException($"Category {report.CategoryCode} no longer exists.");
         var location = regions.Locate(report.Location.X, report.Location.Y)
             ?? throw new CaseTransitionException($"The report's point ({report.Location.X}, {report.Location.Y}) is no longer in any grid.");
-        var routed = new CaseRegions(location.District?.Code ?? location.Grid.Code[..6], location.Street?.Code, location.Community?.Code,
-            location.Grid.Code, location.Building?.Code);
+        var routed = CaseRegions.Of(location);
         var day = CaseNumbers.Day(context.Now);
         var number = CaseNumbers.Format(routed.District, day, await CaseNumbers.TakeAsync(db, routed.District, day, 1));
         var own = context with { Disposal = category.DisposalLimit };

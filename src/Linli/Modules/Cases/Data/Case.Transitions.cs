@@ -9,7 +9,12 @@ namespace Linli.Modules.Cases.Data;
 public sealed record CaseContext(DateTimeOffset Now, string? UserId, string? UserName, WorkingCalendar Calendar, TimeLimit Disposal);
 
 /// <summary>Where a case was routed: codes from district down to building.</summary>
-public sealed record CaseRegions(string District, string? Street, string? Community, string Grid, string? Building);
+public sealed record CaseRegions(string District, string? Street, string? Community, string Grid, string? Building)
+{
+    /// <summary>The codes of where a point was located (a grid without a district takes its code's first six digits).</summary>
+    public static CaseRegions Of(Geography.Contracts.PointLocation at) =>
+        new(at.District?.Code ?? at.Grid.Code[..6], at.Street?.Code, at.Community?.Code, at.Grid.Code, at.Building?.Code);
+}
 
 /// <summary>An action that the case's stage does not allow (409 with the reason).</summary>
 public sealed class CaseTransitionException(string detail) : DomainException("Not allowed in this stage", detail);

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Cases.Categories;
 using Linli.Modules.Cases.Data;
@@ -130,7 +129,7 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
                 {
                     var hash = record?.RequestHash ?? batch[firstWithKey[key]].Report.RequestHash;
                     outcomes[i] = hash == report.RequestHash ? new Outcome(Kind.Replay, record?.ReportId ?? batch[firstWithKey[key]].Report.ReportId, null, 0)
-                        : throw KeyReused(key);
+                        : throw ReportCase.KeyReused(key);
                     continue;
                 }
                 firstWithKey[key] = i;
@@ -264,9 +263,6 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
         }
         return numbers;
     }
-
-    private static DomainException KeyReused(string key) =>
-        new("Idempotency key reused", $"Idempotency-Key '{key}' was used for a different report; use a new key for a new report.");
 
     private enum Kind
     {

@@ -62,7 +62,7 @@ internal static class ReportCase
             await SourceAsync(request.Source, user, access), request.Priority ?? category.DefaultPriority,
             request.Description!.Trim(), request.Address?.Trim(),
             Wgs84.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(request.Lon.Value, request.Lat.Value)),
-            new CaseRegions(location.District?.Code ?? location.Grid.Code[..6], location.Street?.Code, location.Community?.Code, location.Grid.Code, location.Building?.Code),
+            CaseRegions.Of(location),
             new CaseContext(now, user?.FindFirstValue(ClaimTypes.NameIdentifier), user?.Identity?.Name ?? "anonymous", await calendars.CurrentAsync(ct), category.DisposalLimit),
             protector.Protect(request.Reporter?.Name?.Trim()),
             protector.Protect(request.Reporter?.Phone is { } p ? PersonalDataFormats.Normalise(PersonalDataKind.Phone, p) : null),
@@ -72,6 +72,9 @@ internal static class ReportCase
         var outcome = await writer.WriteAsync(prepared, ct);
         return Answer(http, outcome, regions, clock, outcome.Replayed ? null : token, suggestions);
     }
+
+    public static DomainException KeyReused(string key) =>
+        new("Idempotency key reused", $"Idempotency-Key '{key}' was used for a different report; use a new key for a new report.");
 
     public static string FollowHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -100,7 +103,7 @@ internal static class ReportCase
         }
         if (record.RequestHash != requestHash)
         {
-            throw new DomainException("Idempotency key reused", $"Idempotency-Key '{key}' was used for a different report; use a new key for a new report.");
+            throw KeyReused(key);
         }
         // The report may have moved since (merged, split): answer with the case it is in now.
         var report = await db.CaseReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == record.ReportId, ct);
