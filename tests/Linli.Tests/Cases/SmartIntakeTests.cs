@@ -88,6 +88,9 @@ public sealed class SmartIntakeTests : IAsyncLifetime
         var mine = await GetAsync(resident, "/api/v1/cases");
         Assert.Equal(Id(first), Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync($"/api/v1/cases/{Id(first)}")).StatusCode);
+        await ActAsync(Id(first), "accept", new { });
+        var inbox = await GetAsync(resident, "/api/v1/inbox");
+        Assert.Contains(inbox.EnumerateArray(), n => n.GetProperty("caseId").GetString() == Id(first) && n.GetProperty("kind").GetString() == "accept");
         var stranger = await _app.ClientForAsync("resident", username: "resident-other");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/cases/{Id(first)}")).StatusCode);
     }

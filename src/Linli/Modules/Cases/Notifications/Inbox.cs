@@ -22,7 +22,7 @@ internal static class Inbox
         if (!everything)
         {
             // Prefixes are few (a user's scopes), so the OR stays small.
-            candidates = candidates.Where(Covering(userId, units, prefixes));
+            candidates = candidates.Where(Covering(userId, units, prefixes, db));
         }
         var read = db.NotificationReads.Where(r => r.UserId == userId).Select(r => r.NotificationId);
         if (unread is true)
@@ -36,11 +36,13 @@ internal static class Inbox
             DateTimeOffset.FromUnixTimeMilliseconds(n.CreatedAtMs).ToOffset(Calendar.WorkingCalendar.ChinaStandardTime), n.Read)).ToList());
     }
 
-    private static System.Linq.Expressions.Expression<Func<CaseNotification, bool>> Covering(string userId, List<string> units, List<string> prefixes)
+    private static System.Linq.Expressions.Expression<Func<CaseNotification, bool>> Covering(string userId, List<string> units, List<string> prefixes, LinliDb db)
     {
-        var n = System.Linq.Expressions.Expression.Parameter(typeof(CaseNotification), "n");
-        System.Linq.Expressions.Expression body = System.Linq.Expressions.Expression.Equal(
-            System.Linq.Expressions.Expression.Property(n, nameof(CaseNotification.ReporterUserId)), System.Linq.Expressions.Expression.Constant(userId, typeof(string)));
+        // The cases she reported: the first report, or one attached to the case (a duplicate, a merge).
+        System.Linq.Expressions.Expression<Func<CaseNotification, bool>> reported = x =>
+            x.ReporterUserId == userId || db.CaseReports.Any(r => r.CaseId == x.CaseId && r.ReporterUserId == userId);
+        var n = reported.Parameters[0];
+        var body = reported.Body;
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         foreach (var prefix in prefixes)
         {
