@@ -112,6 +112,29 @@ public sealed class SmartIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_category_sets_how_near_and_how_soon_a_report_merges()
+    {
+        var category = await GetAsync(_app.Client, "/api/v1/categories/1105");
+        Assert.Equal(50, category.GetProperty("duplicates").GetProperty("radiusMeters").GetDouble());
+        Assert.Equal(72, category.GetProperty("duplicates").GetProperty("windowHours").GetDouble());
+
+        // Standing water spreads: merge within 200 m.
+        var wider = JsonSerializer.Deserialize<Dictionary<string, object>>(category.GetRawText())!;
+        wider["duplicates"] = new { radiusMeters = 200, windowHours = 12 };
+        var put = await _app.Client.PutAsJsonAsync("/api/v1/categories/1105", wider);
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        var (_, first) = await ReportAsync("1105", "文化广场门口积水很深，过不去");
+        var (status, second) = await ReportAsync("1105", "文化广场门口一大片积水", lat: Lat + 0.001); // about 110 m
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Id(first), second.GetProperty("duplicateOf").GetProperty("id").GetString());
+
+        wider["duplicates"] = new { radiusMeters = 5000, windowHours = 12 };
+        var refused = await _app.Client.PutAsJsonAsync("/api/v1/categories/1105", wider);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("duplicates.radiusMeters", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_burst_of_simultaneous_reports_of_one_problem_makes_one_case()
     {
         var texts = new[] { "路口水管爆了，水喷得老高", "路口自来水管破裂，路面全是水", "这里爆管了，水一直往外冒", "路口水管漏水很严重" };
