@@ -1,4 +1,3 @@
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
@@ -9,15 +8,16 @@ namespace Linli.Modules.Cases.Classification;
 /// A text classifier from report words to minor categories: ML.NET's text featurizer (word
 /// unigrams and bigrams over the SmartCn segmentation, plus character 1–3-grams that catch words
 /// the segmenter splits differently) feeding a maximum-entropy model (SDCA), whose scores are
-/// probabilities — what a "confidence" should be. Prediction engines are not thread-safe, so
-/// each caller borrows one from a pool.
+/// probabilities — what a "confidence" should be. Prediction engines are not thread-safe and are
+/// costly to make (a pool smaller than the number of request threads made one per report under
+/// load, a tenth of the throughput), so each thread keeps its own.
 /// </summary>
-public sealed class CategoryModel
+public sealed class CategoryModel : IDisposable
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly string[] _codes;
-    private readonly ObjectPool<PredictionEngine<ReportInput, ReportScores>> _engines;
+    private readonly ThreadLocal<PredictionEngine<ReportInput, ReportScores>> _engines;
 
     private CategoryModel(MLContext ml, ITransformer model)
     {
@@ -27,8 +27,7 @@ public sealed class CategoryModel
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         engine.OutputSchema[nameof(ReportScores.Score)].GetSlotNames(ref names);
         _codes = names.DenseValues().Select(n => n.ToString()).ToArray();
-        _engines = new DefaultObjectPool<PredictionEngine<ReportInput, ReportScores>>(new EnginePolicy(ml, model), Environment.ProcessorCount * 4);
-        _engines.Return(engine);
+        _engines = new ThreadLocal<PredictionEngine<ReportInput, ReportScores>>(() => ml.Model.CreatePredictionEngine<ReportInput, ReportScores>(model));
     }
 
     /// <summary>The categories the model knows, in the order of <see cref="Distribution"/>.</summary>
@@ -84,27 +83,15 @@ public sealed class CategoryModel
     /// <summary>The same, for text already split into words (space-separated).</summary>
     public float[] DistributionOf(string words)
     {
-        var engine = _engines.Get();
-        try
-        {
-            return engine.Predict(new ReportInput { Label = "", Words = words }).Score ?? [];
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
+        return _engines.Value!.Predict(new ReportInput { Label = "", Words = words }).Score ?? [];
     }
+
+    /// <summary>The app keeps its model for its lifetime; this is for the tools that train several.</summary>
+    public void Dispose() => _engines.Dispose();
 
     /// <summary>The best <paramref name="count"/> categories with their probabilities, best first.</summary>
     public IReadOnlyList<(string Code, float Probability)> Top(float[] distribution, int count) =>
         distribution.Select((p, i) => (Code: _codes[i], Probability: p)).OrderByDescending(x => x.Probability).Take(count).ToList();
-
-    private sealed class EnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<ReportInput, ReportScores>>
-    {
-        public PredictionEngine<ReportInput, ReportScores> Create() => ml.Model.CreatePredictionEngine<ReportInput, ReportScores>(model);
-
-        public bool Return(PredictionEngine<ReportInput, ReportScores> obj) => true;
-    }
 }
 
 /// <summary>ML.NET's input row: the label (category code) and the report's words joined by spaces.</summary>
