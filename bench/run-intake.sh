@@ -21,7 +21,7 @@ fi
 dotnet build src/Linli -c Release -v q -nologo >/dev/null
 (cd src/Linli && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ConnectionStrings__Linli="$CONNECTION" \
   Linli__KeysPath="$WORK/keys" Linli__FilesPath="$WORK/files" Linli__ModelsPath="$WORK/../linli-bench-models" \
-  LINLI_TRACE_INTAKE=1 Linli__DemoPassword="Bench-Demo-2026x" Linli__BenchEndpoints=true Linli__RateLimits__PublicPerMinute=100000000 Logging__LogLevel__Default=Warning Logging__LogLevel__Linli=Information \
+  Linli__DemoPassword="Bench-Demo-2026x" Linli__BenchEndpoints=true Linli__RateLimits__PublicPerMinute=100000000 Logging__LogLevel__Default=Warning Logging__LogLevel__Linli=Debug \
   exec dotnet bin/Release/net10.0/Linli.dll > "$WORK/app.log" 2>&1) &
 APP=$!
 for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
@@ -72,4 +72,4 @@ def parse(line): return dict(kv.split("=") for kv in line.split()[1:])
 bare, full = parse(sys.argv[1]), parse(sys.argv[2])
 print(f"intake/bare throughput ratio {float(full['rps']) / float(bare['rps']):.3f}; intake p99 {full['p99_ms']} ms vs bare {bare['p99_ms']} ms")
 PY
-grep -E "fail|Exception" "$WORK/app.log" | head -5 || true; grep -E "batch|save|load" "$WORK/app.log" | tail -12; grep -B2 -A8 "fail" "$WORK/app.log" | head -40
+grep -E "fail|Exception" "$WORK/app.log" | head -5 || true; grep -A1 "Intake batch of" "$WORK/app.log" | tail -8; grep -B2 -A8 "fail" "$WORK/app.log" | head -40

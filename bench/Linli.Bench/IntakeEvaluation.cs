@@ -15,7 +15,7 @@ internal static class IntakeEvaluation
 {
     public static void Suggestions()
     {
-        var corpus = SuggestionCorpus.Load();
+        var corpus = SuggestionCorpus.All;
         var training = corpus.Where(r => !SuggestionCorpus.IsHeldOut(r)).ToList();
         var heldOut = corpus.Where(SuggestionCorpus.IsHeldOut).ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -45,8 +45,8 @@ internal static class IntakeEvaluation
     public static void Duplicates(string path)
     {
         var pairs = File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Pair>(l, JsonSerializerOptions.Web)!).ToList();
-        var model = CategoryModel.Train(SuggestionCorpus.Load());
-        var rarity = new WordRarity(SuggestionCorpus.Load().Select(r => r.Text));
+        var model = CategoryModel.Train(SuggestionCorpus.All);
+        var rarity = new WordRarity(SuggestionCorpus.All.Select(r => r.Text));
         var read = pairs.Select(p => (Pair: p, A: ReportText.Read(p.A.Text, model, rarity), B: ReportText.Read(p.B.Text, model, rarity))).ToList();
         Console.WriteLine($"{pairs.Count} labelled pairs ({pairs.Count(p => p.Same)} same, {pairs.Count(p => !p.Same)} different) from {path}");
         var window = DuplicateWindow.Default;
@@ -80,7 +80,7 @@ internal static class IntakeEvaluation
     /// <summary>Where a report's reading spends its time, per report, one thread.</summary>
     public static void ProfileReading()
     {
-        var corpus = SuggestionCorpus.Load();
+        var corpus = SuggestionCorpus.All;
         var model = CategoryModel.Train(corpus);
         var rarity = new WordRarity(corpus.Select(r => r.Text));
         var texts = corpus.Select(r => r.Text).ToList();
@@ -101,8 +101,8 @@ internal static class IntakeEvaluation
     /// <summary>Shows how two texts are read: words, faults, named spots, and the scores.</summary>
     public static void Explain(string a, string b)
     {
-        var model = CategoryModel.Train(SuggestionCorpus.Load());
-        var rarity = new WordRarity(SuggestionCorpus.Load().Select(r => r.Text));
+        var model = CategoryModel.Train(SuggestionCorpus.All);
+        var rarity = new WordRarity(SuggestionCorpus.All.Select(r => r.Text));
         var x = ReportText.Read(a, model, rarity);
         var y = ReportText.Read(b, model, rarity);
         foreach (var (text, read) in new[] { (a, x), (b, y) })

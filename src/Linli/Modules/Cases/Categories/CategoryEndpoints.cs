@@ -95,7 +95,8 @@ internal static class CategoryEndpoints
         return TypedResults.Ok(ToDto(minor, english: false));
     }
 
-    private static bool English(HttpRequest request) =>
+    /// <summary>Whether the client prefers English names (Accept-Language); Chinese otherwise.</summary>
+    internal static bool English(HttpRequest request) =>
         request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
             .FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 

@@ -37,7 +37,7 @@ public sealed class CategorySuggester(IConfiguration configuration, IHostEnviron
 
     private Task<CategoryModel> LoadOrTrain()
     {
-        var corpus = SuggestionCorpus.Load();
+        var corpus = SuggestionCorpus.All;
         var fingerprint = SuggestionCorpus.Fingerprint(corpus);
         var folder = configuration["Linli:ModelsPath"] ?? "data/models";
         var path = Path.Combine(Path.IsPathRooted(folder) ? folder : Path.Combine(environment.ContentRootPath, folder), $"categories-{fingerprint}.zip");

@@ -20,8 +20,7 @@ internal static class SuggestCategory
         {
             throw new RequestValidationException("text", $"at most 4,000 characters, not {request.Text.Length:N0}");
         }
-        var english = http.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
-            .FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+        var english = CategoryEndpoints.English(http);
         var names = (await catalog.AllAsync(ct)).ToDictionary(c => c.Key, c => english ? c.Value.NameEn : c.Value.NameZh);
         return TypedResults.Ok(await suggester.SuggestAsync(request.Text, names));
     }

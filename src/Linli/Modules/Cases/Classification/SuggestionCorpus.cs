@@ -14,7 +14,12 @@ public static class SuggestionCorpus
 {
     private const string ResourcePrefix = "Linli.Cases.Classification.";
 
-    public static IReadOnlyList<LabelledReport> Load()
+    private static readonly Lazy<IReadOnlyList<LabelledReport>> Shipped = new(Load);
+
+    /// <summary>The shipped corpus, read once per process (the model and the word rarities both learn from it).</summary>
+    public static IReadOnlyList<LabelledReport> All => Shipped.Value;
+
+    private static List<LabelledReport> Load()
     {
         var assembly = typeof(SuggestionCorpus).Assembly;
         var reports = new List<LabelledReport>();

@@ -12,7 +12,7 @@ public sealed class ReportReader(CategorySuggester suggester)
 {
     private const int MaxRemembered = 20_000;
 
-    private static readonly Lazy<WordRarity> Rarity = new(() => new WordRarity(SuggestionCorpus.Load().Select(r => r.Text)));
+    private static readonly Lazy<WordRarity> Rarity = new(() => new WordRarity(SuggestionCorpus.All.Select(r => r.Text)));
 
     private readonly ConcurrentDictionary<Guid, ReportText> _cases = new();
 
@@ -36,11 +36,9 @@ public sealed class ReportReader(CategorySuggester suggester)
         {
             return known;
         }
-        if (_cases.Count >= MaxRemembered)
-        {
-            _cases.Clear();
-        }
-        return _cases[caseId] = await ReadAsync(description);
+        var text = await ReadAsync(description);
+        Remember(caseId, text);
+        return text;
     }
 
 }

@@ -16,6 +16,7 @@ public static class ReportWords
     // The segmenter keeps working state between calls: one per thread.
     [ThreadStatic]
     private static HHMMSegmenter? _segmenter;
+
     /// <summary>Words that say nothing about which problem this is: courtesy, urgency, the act of reporting.</summary>
     private static readonly HashSet<string> Filler =
     [
@@ -23,7 +24,7 @@ public static class ReportWords
         "我", "我们", "你", "你们", "他", "她", "它", "他们", "这", "那", "这个", "那个", "这里", "那里", "这边", "那边", "此", "该",
         "请", "麻烦", "尽快", "赶紧", "快", "快点", "马上", "及时", "处理", "解决", "一下", "希望", "谢谢", "感谢", "急", "紧急",
         "反映", "反应", "上报", "报告", "举报", "投诉", "来电", "市民", "居民", "群众", "发现", "经", "巡查", "现场", "目前", "已经",
-        "一直", "好几天", "几天", "今天", "昨天", "刚才", "现在", "有人", "没人", "管", "啊", "吧", "呢", "吗", "呀", "哦", "啦", "！", "，",
+        "一直", "好几天", "几天", "今天", "昨天", "刚才", "现在", "有人", "没人", "管", "啊", "吧", "呢", "吗", "呀", "哦", "啦",
     ];
 
     /// <summary>The content words of a report, in order (repeats kept: a word said twice weighs more).</summary>
@@ -52,7 +53,8 @@ public static class ReportWords
                         continue;
                     }
                     var word = new string(token.CharArray);
-                    if (!Filler.Contains(word) && !IsPunctuation(word))
+                    // Punctuation never reaches here: the text is cut at it.
+                    if (!Filler.Contains(word))
                     {
                         words.Add(word);
                     }
@@ -64,16 +66,4 @@ public static class ReportWords
     }
 
     private static bool IsBreak(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c);
-
-    private static bool IsPunctuation(string word)
-    {
-        foreach (var c in word)
-        {
-            if (!char.IsPunctuation(c) && !char.IsSymbol(c) && !char.IsWhiteSpace(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 }
