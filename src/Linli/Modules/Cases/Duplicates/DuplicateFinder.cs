@@ -2,6 +2,7 @@ using Linli.Infrastructure.Persistence;
 using Linli.Modules.Cases.Categories;
 using Linli.Modules.Cases.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Linli.Modules.Cases.Duplicates;
 
@@ -49,14 +50,15 @@ public sealed class DuplicateFinder
         // The cells are our own numbers, written into the statement, so that both
         // databases plan it as lookups in the (SpotCell, ReportedAtMs) index (a collection parameter, and a
         // stage condition, led SQLite to other indexes); the stage is checked on the few rows found.
-        var sql = new System.Text.StringBuilder("SELECT \"Id\" AS \"Value\" FROM cases WHERE \"SpotCell\" IN (")
-            .AppendJoin(',', cells.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(") AND \"ReportedAtMs\" >= {0}");
-        var ids = await db.Database.SqlQueryRaw<Guid>(sql.ToString(), since).ToListAsync(ct);
-        var rows = ids.Count == 0 ? [] : await db.Cases.AsNoTracking()
-            .Where(c => ids.Contains(c.Id) && stages.Contains(c.Stage))
-            .Select(c => new { c.Id, c.CategoryCode, c.Location, c.ReportedAtMs })
-            .ToListAsync(ct);
+        // The statement differs in every batch, so it goes straight to the connection: through EF Core
+        // each one would be compiled again and kept in its query cache.
+        var ids = await OpenCasesInAsync(db, cells, since, ct);
+        // By key alone: with a stage condition beside a long key list, SQLite chose the stage index
+        // and scanned every open case (7 ms for 50 keys, against 0.5 ms).
+        var rows = ids.Count == 0 ? [] : (await db.Cases.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Stage, c.CategoryCode, c.Location, c.ReportedAtMs })
+            .ToListAsync(ct)).Where(c => stages.Contains(c.Stage)).ToList();
         // Most open cases nearby were read when they were opened; the rest are read once now.
         var texts = new Dictionary<Guid, ReportText>();
         foreach (var row in rows)
@@ -77,6 +79,37 @@ public sealed class DuplicateFinder
         var candidates = rows.Where(r => texts.ContainsKey(r.Id))
             .Select(r => new Candidate(r.Id, r.CategoryCode, r.Location.X, r.Location.Y, r.ReportedAtMs, texts[r.Id])).ToList();
         return new DuplicateFinder(candidates, categories);
+    }
+
+    private static async Task<List<Guid>> OpenCasesInAsync(LinliDb db, List<long> cells, long since, CancellationToken ct)
+    {
+        var sql = new System.Text.StringBuilder("SELECT \"Id\" FROM cases WHERE \"SpotCell\" IN (")
+            .AppendJoin(',', cells.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(") AND \"ReportedAtMs\" >= @since");
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+#pragma warning disable CA2100 // only numbers computed here go into the text; the time is a parameter
+            command.CommandText = sql.ToString();
+#pragma warning restore CA2100
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "since";
+            parameter.Value = since;
+            command.Parameters.Add(parameter);
+            var ids = new List<Guid>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+            return ids;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The open case the report repeats, the best-scoring one when several qualify; null when it is new.</summary>

@@ -111,6 +111,7 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
 
         var keys = batch.Select(p => p.Report.IdempotencyKey).OfType<string>().Distinct().ToList();
         var known = keys.Count == 0 ? [] : await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key)).ToDictionaryAsync(r => r.Key);
+        timer?.Mark("keys");
         var firstWithKey = new Dictionary<string, int>();
         var finder = await DuplicateFinder.LoadAsync(db, batch.Select(p => p.Report.Probe).ToList(), categories, reader, CancellationToken.None);
 
