@@ -21,7 +21,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    public static string ScreenshotFolder { get; } = Path.Combine(Path.GetTempPath(), "linli-screenshots");
+    /// <summary>docs/screenshots of the repository: README.md shows what the browser tests last saw.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Linli.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetTempPath();
+    }
 
     public async Task InitializeAsync()
     {

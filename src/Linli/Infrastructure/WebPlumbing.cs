@@ -1,5 +1,6 @@
 using Linli.Infrastructure.Auth;
 using Linli.Infrastructure.Errors;
+using Linli.Infrastructure.Localization;
 using Linli.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -47,11 +48,13 @@ internal static class WebPlumbing
             app.UseHsts();
         }
         app.UseStaticFiles();
+        app.UseLanguages();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi().RequireAuthorization(Policies.Public);
+        app.MapLanguageSwitch();
         // The interactive reference, served from the package (no CDN: cities run closed networks).
         Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, "/api/docs", options =>
             {
