@@ -22,30 +22,54 @@ internal static class CaseAccess
     {
         if (action == "evaluate")
         {
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            if (holdsFollowToken || (userId is not null && userId == c.ReporterUserId))
+            if (!IsReporter(user, c, holdsFollowToken))
             {
-                return;
+                throw Denied(user, "only the reporter evaluates a case (signed in, or with the follow link's X-Follow-Token)");
             }
-            throw Denied(user, "only the reporter evaluates a case (signed in, or with the follow link's X-Follow-Token)");
+            return;
         }
         if (user.Identity?.IsAuthenticated != true)
         {
             throw new SignInRequired();
         }
-        var denial = action switch
-        {
-            _ when SupervisorActions.Contains(action) => await access.DenialAsync(user, Permissions.CasesSupervise, c.GridCode),
-            _ when UnitActions.Contains(action) => await UnitDenialAsync(user, access, c),
-            "verify" => await access.DenialAsync(user, Permissions.CasesVerify, c.GridCode),
-            "self-handle" => await access.DenialAsync(user, Permissions.CasesSelfHandle, c.GridCode),
-            _ => null,
-        };
-        if (denial is not null)
+        if (await DenialAsync(user, access, c, action) is { } denial)
         {
             throw new ForbiddenException($"Not allowed to {action} case {c.Number}: {denial}.");
         }
     }
+
+    /// <summary>
+    /// The actions this person may take on the case now: allowed by its stage and by her roles. The
+    /// case page offers these and no others.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ActionsForAsync(ClaimsPrincipal user, IAccessControl access, Case c, bool holdsFollowToken)
+    {
+        var actions = new List<string>();
+        foreach (var action in c.ActionsNow())
+        {
+            var allowed = action == "evaluate"
+                ? IsReporter(user, c, holdsFollowToken)
+                : user.Identity?.IsAuthenticated == true && await DenialAsync(user, access, c, action) is null;
+            if (allowed)
+            {
+                actions.Add(action);
+            }
+        }
+        return actions;
+    }
+
+    private static bool IsReporter(ClaimsPrincipal user, Case c, bool holdsFollowToken) =>
+        holdsFollowToken || (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && userId == c.ReporterUserId);
+
+    /// <summary>Why the signed-in user may not take the action, or null when she may.</summary>
+    private static async Task<string?> DenialAsync(ClaimsPrincipal user, IAccessControl access, Case c, string action) => action switch
+    {
+        _ when SupervisorActions.Contains(action) => await access.DenialAsync(user, Permissions.CasesSupervise, c.GridCode),
+        _ when UnitActions.Contains(action) => await UnitDenialAsync(user, access, c),
+        "verify" => await access.DenialAsync(user, Permissions.CasesVerify, c.GridCode),
+        "self-handle" => await access.DenialAsync(user, Permissions.CasesSelfHandle, c.GridCode),
+        _ => null,
+    };
 
     /// <summary>May the user see this case at all?</summary>
     public static async Task<bool> MayReadAsync(ClaimsPrincipal user, IAccessControl access, Case c)

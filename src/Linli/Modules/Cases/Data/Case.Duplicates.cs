@@ -4,7 +4,7 @@ namespace Linli.Modules.Cases.Data;
 public sealed partial class Case
 {
     /// <summary>Stages in which a case can still take more reports, or be merged.</summary>
-    public bool AcceptsReports => CaseNames.IsOpen(Stage) || Stage is CaseStage.Deferred or CaseStage.Ledger;
+    public bool AcceptsReports => StillInTheLoop.Contains(Stage);
 
     /// <summary>Another report of the same problem joins the case (recorded; the stage does not change).</summary>
     public void Attach(CaseReport report, CaseContext c, double similarity)

@@ -61,19 +61,19 @@ public sealed partial class Case
         return reported;
     }
 
-    public void Accept(CaseContext c) => Move("accept", Require("accept", CaseStage.Reported) ?? CaseStage.Accepted, c);
+    public void Accept(CaseContext c) => Move("accept", Require("accept") ?? CaseStage.Accepted, c);
 
-    public void File(CaseContext c) => Move("file", Require("file", CaseStage.Accepted) ?? CaseStage.Filed, c);
+    public void File(CaseContext c) => Move("file", Require("file") ?? CaseStage.Filed, c);
 
     public void Decline(CaseContext c, string reason) =>
-        Move("decline", Require("decline", CaseStage.Reported, CaseStage.Accepted) ?? CaseStage.Declined, c, reason);
+        Move("decline", Require("decline") ?? CaseStage.Declined, c, reason);
 
     public void Void(CaseContext c, string reason) =>
-        Move("void", Require("void", CaseStage.Reported, CaseStage.Accepted, CaseStage.Filed) ?? CaseStage.Voided, c, reason);
+        Move("void", Require("void") ?? CaseStage.Voided, c, reason);
 
     public void Dispatch(CaseContext c, string unit, string? person, string? note)
     {
-        Require("dispatch", CaseStage.Filed, CaseStage.Deferred, CaseStage.Ledger);
+        Require("dispatch");
         AssignedUnit = unit;
         AssignedPerson = person;
         DispatchCount++;
@@ -83,7 +83,7 @@ public sealed partial class Case
 
     public void Return(CaseContext c, string reason)
     {
-        Require("return", CaseStage.Dispatched);
+        Require("return");
         var unit = AssignedUnit;
         AssignedUnit = null;
         AssignedPerson = null;
@@ -94,7 +94,7 @@ public sealed partial class Case
 
     public void RequestExtension(CaseContext c, double hours, string reason)
     {
-        Require("request-extension", CaseStage.Dispatched);
+        Require("request-extension");
         if (PendingExtensionHours is not null)
         {
             throw new CaseTransitionException("An extension request is already waiting for a decision.");
@@ -105,7 +105,7 @@ public sealed partial class Case
 
     public void GrantExtension(CaseContext c, string? note)
     {
-        Require("grant-extension", CaseStage.Dispatched);
+        Require("grant-extension");
         var hours = PendingExtensionHours ?? throw new CaseTransitionException("No extension has been requested.");
         var limit = new TimeLimit(hours, c.Disposal.IsWorkingTime ? LimitUnit.WorkingHours : LimitUnit.NaturalHours);
         StageDeadlineMs = c.Calendar.Deadline(DateTimeOffset.FromUnixTimeMilliseconds(StageDeadlineMs ?? c.Now.ToUnixTimeMilliseconds()), limit).ToUnixTimeMilliseconds();
@@ -117,25 +117,25 @@ public sealed partial class Case
 
     public void RefuseExtension(CaseContext c, string reason)
     {
-        Require("refuse-extension", CaseStage.Dispatched);
+        Require("refuse-extension");
         var hours = PendingExtensionHours ?? throw new CaseTransitionException("No extension has been requested.");
         PendingExtensionHours = null;
         Record("refuse-extension", Stage, Stage, c, reason, new { hours });
     }
 
     /// <summary>缓办: the case waits (its clock stops) until it is dispatched again.</summary>
-    public void Defer(CaseContext c, string reason) => Move("defer", Require("defer", CaseStage.Dispatched) ?? CaseStage.Deferred, c, reason);
+    public void Defer(CaseContext c, string reason) => Move("defer", Require("defer") ?? CaseStage.Deferred, c, reason);
 
     /// <summary>挂账: cannot be solved now, kept visible on the problem ledger.</summary>
     public void PutOnLedger(CaseContext c, string reason) =>
-        Move("ledger", Require("ledger", CaseStage.Filed, CaseStage.Dispatched, CaseStage.Deferred) ?? CaseStage.Ledger, c, reason);
+        Move("ledger", Require("ledger") ?? CaseStage.Ledger, c, reason);
 
-    public void Feedback(CaseContext c, string note) => Move("feedback", Require("feedback", CaseStage.Dispatched) ?? CaseStage.FedBack, c, note);
+    public void Feedback(CaseContext c, string note) => Move("feedback", Require("feedback") ?? CaseStage.FedBack, c, note);
 
     /// <summary>On site: passed goes on to closing; failed sends it back to the same unit (返工).</summary>
     public void Verify(CaseContext c, bool passed, string? note)
     {
-        Require("verify", CaseStage.FedBack);
+        Require("verify");
         if (passed)
         {
             Move("verify", CaseStage.Verified, c, note, new { passed });
@@ -147,7 +147,7 @@ public sealed partial class Case
 
     public void Close(CaseContext c, string? note)
     {
-        Require("close", CaseStage.Verified);
+        Require("close");
         MarkClosed(c);
         Move("close", CaseStage.Closed, c, note);
     }
@@ -155,7 +155,7 @@ public sealed partial class Case
     /// <summary>自处理: the finder fixed it on the spot; still recorded, closed at once.</summary>
     public void SelfHandle(CaseContext c, string note)
     {
-        Require("self-handle", CaseStage.Reported, CaseStage.Accepted);
+        Require("self-handle");
         SelfHandled = true;
         MarkClosed(c);
         Move("self-handle", CaseStage.Closed, c, note);
@@ -163,7 +163,7 @@ public sealed partial class Case
 
     public void Evaluate(CaseContext c, int rating, string? comment)
     {
-        Require("evaluate", CaseStage.Closed);
+        Require("evaluate");
         Rating = rating;
         RatingComment = comment;
         Move("evaluate", CaseStage.Evaluated, c, comment, new { rating });
@@ -175,9 +175,10 @@ public sealed partial class Case
         ClosedOnTime = ClosedAtMs <= CaseDeadlineMs;
     }
 
-    /// <summary>Throws unless the case is in one of the stages; returns null so callers can chain the target stage.</summary>
-    private CaseStage? Require(string action, params CaseStage[] allowed)
+    /// <summary>Throws unless the action may start from the case's stage; returns null so callers can chain the target stage.</summary>
+    private CaseStage? Require(string action)
     {
+        var allowed = ActionStages[action];
         if (!allowed.Contains(Stage))
         {
             throw new CaseTransitionException(

@@ -72,7 +72,8 @@ internal static class CasePhotos
     private static async Task EnsureVisibleAsync(Guid id, HttpContext http, LinliDb db, IAccessControl access, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"Case {id} does not exist.");
-        var token = http.Request.Headers["X-Follow-Token"].ToString();
+        // The follow page's <img> tags cannot send a header: they carry the link's secret as ?follow=.
+        var token = http.Request.Headers["X-Follow-Token"].ToString() is { Length: > 0 } header ? header : http.Request.Query["follow"].ToString();
         if (await ReportCase.FollowLinks.LeadsToAsync(db, token, c.Id, ct))
         {
             return;

@@ -112,7 +112,8 @@ internal static class QueryCases
             : throw new RequestValidationException("after", "use the 'next' value of the previous page");
     }
 
-    private static async Task<Case> VisibleAsync(Guid id, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
+    /// <summary>The case, if this user may read it (404 when there is none, 403 when it is outside what she covers).</summary>
+    public static async Task<Case> VisibleAsync(Guid id, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"Case {id} does not exist.");
         if (!await CaseAccess.MayReadAsync(user, access, c) && !await ReportedItAsync(user, c.Id, db, ct))
@@ -122,12 +123,12 @@ internal static class QueryCases
         return c;
     }
 
-    /// <summary>The cases a user may see, as one predicate: scopes by code prefix, units by code, own reports.</summary>
     /// <summary>A signed-in reporter whose report was attached to the case (or merged into it) follows it too.</summary>
     private static async Task<bool> ReportedItAsync(ClaimsPrincipal user, Guid caseId, LinliDb db, CancellationToken ct) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && await db.CaseReports.AnyAsync(r => r.CaseId == caseId && r.ReporterUserId == id, ct);
 
-    private static async Task<Expression<Func<Case, bool>>> VisibilityAsync(ClaimsPrincipal user, IAccessControl access, LinliDb db)
+    /// <summary>The cases a user may see, as one predicate: scopes by code prefix, units by code, own reports.</summary>
+    internal static async Task<Expression<Func<Case, bool>>> VisibilityAsync(ClaimsPrincipal user, IAccessControl access, LinliDb db)
     {
         var scopes = await access.ScopesAsync(user, Permissions.CasesRead);
         if (scopes is null && await access.DenialAsync(user, Permissions.CasesRead) is null)

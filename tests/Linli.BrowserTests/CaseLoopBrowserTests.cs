@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Linli.Modules.Geography.Contracts;
+using Linli.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace Linli.BrowserTests;
+
+/// <summary>
+/// Issue #6: the whole loop through the pages, each person on her own device — a resident reports
+/// with a photo from a phone, community staff accept, file and dispatch, the unit reports it fixed
+/// with an after-photo, the grid worker verifies, staff close it, and the resident rates it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_report_from_a_phone_goes_round_the_loop_through_the_pages_and_is_rated()
+    {
+        var allErrors = new List<string>();
+        var (lon, lat) = PointInTheGridOf("grid1");
+
+        // The resident, on a phone, with a photo.
+        var (phone, phoneErrors) = await fixture.NewPageAsync(width: 360, height: 740);
+        await phone.GotoAsync("/report");
+        await phone.FillAsync("#description", "3号楼后面的窨井盖碎了，很危险");
+        await phone.SelectOptionAsync("#category", "0102");
+        await phone.FillAsync("#lon", lon.ToString(CultureInfo.InvariantCulture));
+        await phone.FillAsync("#lat", lat.ToString(CultureInfo.InvariantCulture));
+        await phone.SetInputFilesAsync("#photos", new FilePayload { Name = "manhole.jpg", MimeType = "image/jpeg", Buffer = Jpeg(new Rgb24(90, 90, 90)) });
+        await phone.ClickAsync("#send");
+        await phone.Locator("#follow-link").WaitForAsync();
+        var followUrl = await phone.GetAttributeAsync("#follow-link", "href");
+        var number = NumberPattern().Match(await phone.InnerTextAsync("#report-result")).Value;
+        Assert.NotEmpty(number);
+
+        // Community staff find it in their inbox, accept, file and dispatch it to city management.
+        var staff = await SignedInAsync("community1", allErrors);
+        await staff.GotoAsync("/inbox");
+        await staff.ClickAsync($"#queue-intake li:has-text('{number}') a");
+        await staff.WaitForSelectorAsync("#case-map[data-loaded=true]");
+        await staff.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("case-desktop.png"), FullPage = true });
+        await ActAsync(staff, "accept", "已受理");
+        await ActAsync(staff, "file", "已立案");
+        await staff.SelectOptionAsync("#dispatch-unit", "CG");
+        await ActAsync(staff, "dispatch", "处置中");
+        var caseUrl = staff.Url;
+        Assert.DoesNotContain("verify", await ActionsAsync(staff));
+
+        // The unit reports it fixed, with an after-photo.
+        var unit = await SignedInAsync("dept-cg", allErrors);
+        await unit.GotoAsync("/inbox");
+        await unit.ClickAsync($"#queue-unit li:has-text('{number}') a");
+        await unit.FillAsync("#feedback-note", "已更换新井盖");
+        await unit.SetInputFilesAsync("#feedback-photos", new FilePayload { Name = "after.jpg", MimeType = "image/jpeg", Buffer = Jpeg(new Rgb24(40, 160, 60)) });
+        await ActAsync(unit, "feedback", "待核查");
+
+        // The grid worker verifies on site, from her phone.
+        var (grid, gridErrors) = await fixture.NewPageAsync(width: 360, height: 740);
+        await SignInAsync(grid, "grid1");
+        await grid.GotoAsync("/inbox");
+        await grid.ClickAsync($"#queue-verify li:has-text('{number}') a");
+        await ActAsync(grid, "verify", "已核查");
+        await grid.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("case-phone.png"), FullPage = true });
+
+        await staff.GotoAsync(caseUrl);
+        await ActAsync(staff, "close", "已结案");
+        Assert.Equal(2, await staff.Locator(".photos img").CountAsync());
+
+        // The resident follows her link and rates it.
+        await phone.GotoAsync(followUrl!);
+        Assert.Contains("已结案", await phone.InnerTextAsync(".stage-now"));
+        Assert.Equal(2, await phone.Locator(".photos img").CountAsync());
+        await phone.CheckAsync("#rating-form input[value='5']");
+        await phone.FillAsync("#comment", "修得很快，谢谢");
+        await phone.ClickAsync("#rating-form button[type=submit]");
+        await phone.WaitForSelectorAsync(".notice");
+        Assert.Contains("5", await phone.InnerTextAsync(".notice"));
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("follow-phone.png"), FullPage = true });
+
+        await staff.GotoAsync(caseUrl);
+        Assert.Contains("已评价", await staff.InnerTextAsync("#case-stage"));
+        Assert.Equal("5 / 5", (await staff.Locator("dt:has-text('评价') + dd").InnerTextAsync()).Trim());
+        Assert.Empty(phoneErrors.Concat(gridErrors).Concat(allErrors));
+    }
+
+    [Fact]
+    public async Task A_grid_worker_cannot_open_a_case_outside_her_grid()
+    {
+        var (lon, lat) = PointInTheGridOf("grid1");
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var answer = await client.PostAsync("/api/v1/cases", JsonContent.Create(new
+        {
+            category = "0107", description = $"路灯不亮 {Guid.NewGuid():N}", lon, lat,
+        }));
+        var id = (await answer.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+
+        var errors = new List<string>();
+        var page = await SignedInAsync("grid2", errors);
+        var response = await page.GotoAsync($"/cases/{id}");
+        Assert.Equal(403, response!.Status);
+        Assert.Contains("不在您的管辖范围", await page.InnerTextAsync("h1"));
+        Assert.Equal(0, await page.Locator("form.action-form").CountAsync());
+        Assert.DoesNotContain(errors, e => !e.Contains("403", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_report_page_says_what_is_missing_when_there_is_no_location()
+    {
+        var (page, errors) = await fixture.NewPageAsync(width: 360, height: 740);
+        await page.GotoAsync("/report");
+        await page.FillAsync("#description", "路边垃圾桶满了没人清");
+        await page.ClickAsync("#send");
+        var message = await page.InnerTextAsync("#report-result .error");
+        Assert.Contains("请提供位置", message);
+        Assert.Equal(0, await page.Locator("#follow-link").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    private async Task<IPage> SignedInAsync(string username, List<string> errors)
+    {
+        var (page, pageErrors) = await fixture.NewPageAsync(width: 1920, height: 1080);
+        page.PageError += (_, e) => errors.Add($"{username}: {e}");
+        await SignInAsync(page, username);
+        _ = pageErrors;
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string username)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", LinliAppFactory.DemoPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Takes the action on the open case page and waits for the page to show the stage it leads to.</summary>
+    private static async Task ActAsync(IPage page, string action, string stage)
+    {
+        await page.ClickAsync($"form.action-{action} button[type=submit]");
+        await page.WaitForFunctionAsync($"document.getElementById('case-stage') && document.getElementById('case-stage').textContent.includes('{stage}')");
+    }
+
+    private static async Task<IReadOnlyList<string>> ActionsAsync(IPage page) =>
+        await page.Locator("form.action-form").EvaluateAllAsync<string[]>("forms => forms.map(f => f.dataset.action)");
+
+    private (double Lon, double Lat) PointInTheGridOf(string username)
+    {
+        var regions = fixture.App.Services.GetRequiredService<IRegionLookup>();
+        var district = regions.ChildrenOf(null).SelectMany(c => c.Level == "city" ? regions.ChildrenOf(c.Code) : [c]).First(d => d.Code == "330105");
+        var community = regions.ChildrenOf(regions.ChildrenOf(district.Code)[0].Code)[0];
+        var grid = regions.ChildrenOf(community.Code)[username == "grid1" ? 0 : 1].Code;
+        for (var lon = 120.05; lon < 120.30; lon += 0.0007)
+        {
+            for (var lat = 30.20; lat < 30.45; lat += 0.0007)
+            {
+                if (regions.LocateGridCode(lon, lat) == grid && regions.LocateGridCode(lon + 0.0003, lat + 0.0003) == grid)
+                {
+                    return (Math.Round(lon, 6), Math.Round(lat, 6));
+                }
+            }
+        }
+        throw new InvalidOperationException($"no point found in grid {grid}");
+    }
+
+    private static byte[] Jpeg(Rgb24 colour)
+    {
+        using var image = new Image<Rgb24>(64, 48, colour);
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream);
+        return stream.ToArray();
+    }
+
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotFolder, name);
+
+    [GeneratedRegex(@"\d{6}-\d{8}-\d{5}")]
+    private static partial Regex NumberPattern();
+}
