@@ -89,6 +89,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>
+    /// A point inside a grid of the demo accounts' community (grid1 has index 0, grid2 index 1), away
+    /// from its edge, so that reports there are in the demo grid workers' scope.
+    /// </summary>
+    public (double Lon, double Lat) PointInDemoGrid(int index)
+    {
+        var regions = App.Services.GetRequiredService<Linli.Modules.Geography.Contracts.IRegionLookup>();
+        var district = regions.ChildrenOf(null).SelectMany(c => c.Level == "city" ? regions.ChildrenOf(c.Code) : [c]).First(d => d.Code == "330105");
+        var community = regions.ChildrenOf(regions.ChildrenOf(district.Code)[0].Code)[0];
+        var grid = regions.ChildrenOf(community.Code)[index].Code;
+        for (var lon = 120.05; lon < 120.30; lon += 0.0007)
+        {
+            for (var lat = 30.20; lat < 30.45; lat += 0.0007)
+            {
+                if (regions.LocateGridCode(lon, lat) == grid && regions.LocateGridCode(lon + 0.0003, lat + 0.0003) == grid)
+                {
+                    return (Math.Round(lon, 6), Math.Round(lat, 6));
+                }
+            }
+        }
+        throw new InvalidOperationException($"no point found in grid {grid}");
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

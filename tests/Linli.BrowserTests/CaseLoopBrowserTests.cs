@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Linli.Modules.Geography.Contracts;
 using Linli.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -22,7 +20,7 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
     public async Task A_report_from_a_phone_goes_round_the_loop_through_the_pages_and_is_rated()
     {
         var allErrors = new List<string>();
-        var (lon, lat) = PointInTheGridOf("grid1");
+        var (lon, lat) = fixture.PointInDemoGrid(0);
 
         // The resident, on a phone, with a photo.
         var (phone, phoneErrors) = await fixture.NewPageAsync(width: 360, height: 740);
@@ -91,7 +89,7 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_grid_worker_cannot_open_a_case_outside_her_grid()
     {
-        var (lon, lat) = PointInTheGridOf("grid1");
+        var (lon, lat) = fixture.PointInDemoGrid(0);
         using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
         var answer = await client.PostAsync("/api/v1/cases", JsonContent.Create(new
         {
@@ -148,25 +146,6 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
 
     private static async Task<IReadOnlyList<string>> ActionsAsync(IPage page) =>
         await page.Locator("form.action-form").EvaluateAllAsync<string[]>("forms => forms.map(f => f.dataset.action)");
-
-    private (double Lon, double Lat) PointInTheGridOf(string username)
-    {
-        var regions = fixture.App.Services.GetRequiredService<IRegionLookup>();
-        var district = regions.ChildrenOf(null).SelectMany(c => c.Level == "city" ? regions.ChildrenOf(c.Code) : [c]).First(d => d.Code == "330105");
-        var community = regions.ChildrenOf(regions.ChildrenOf(district.Code)[0].Code)[0];
-        var grid = regions.ChildrenOf(community.Code)[username == "grid1" ? 0 : 1].Code;
-        for (var lon = 120.05; lon < 120.30; lon += 0.0007)
-        {
-            for (var lat = 30.20; lat < 30.45; lat += 0.0007)
-            {
-                if (regions.LocateGridCode(lon, lat) == grid && regions.LocateGridCode(lon + 0.0003, lat + 0.0003) == grid)
-                {
-                    return (Math.Round(lon, 6), Math.Round(lat, 6));
-                }
-            }
-        }
-        throw new InvalidOperationException($"no point found in grid {grid}");
-    }
 
     private static byte[] Jpeg(Rgb24 colour)
     {
