@@ -87,6 +87,27 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_grid_workers_inbox_shows_a_new_case_in_her_grid_without_reloading()
+    {
+        var (lon, lat) = fixture.PointInDemoGrid(0);
+        var errors = new List<string>();
+        var page = await SignedInAsync("grid1", errors);
+        await page.GotoAsync("/inbox");
+        await page.WaitForSelectorAsync("#inbox[data-connected=true]");
+
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var answer = await client.PostAsync("/api/v1/cases", JsonContent.Create(new
+        {
+            category = "0301", description = $"楼道里堆满了纸箱，挡住了消防通道 {Guid.NewGuid():N}", lon, lat,
+        }));
+        var number = (await answer.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("number").GetString();
+
+        await page.WaitForSelectorAsync($"#queue-grid li:has-text('{number}')", new() { Timeout = 15_000 });
+        Assert.Contains(number!, await page.InnerTextAsync("#inbox-live"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_grid_worker_cannot_open_a_case_outside_her_grid()
     {
         var (lon, lat) = fixture.PointInDemoGrid(0);
