@@ -124,6 +124,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["GET /account/two-factor"] = Rule.Page(Rule.SignedIn),
         ["POST /account/two-factor"] = Rule.Page(Rule.SignedIn),
+        ["GET /lang/{code}"] = Rule.Public,
+        ["GET /inbox"] = Rule.Page(Rule.SignedIn),
+        ["POST /inbox"] = Rule.Page(Rule.SignedIn),
+        ["GET /cases/{Id:guid}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff)),
+        ["POST /cases/{Id:guid}"] = Rule.Page(Rule.SignedIn),
+        ["GET /follow/{Token}"] = Rule.Public,
+        ["POST /follow/{Token}"] = Rule.Public,
     };
 
     private TestApp _app = null!;
@@ -235,6 +242,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     private string Path(string pattern, string code, bool inside) => pattern
         .Replace("{id:guid}", inside ? _insideCase : _outsideCase, StringComparison.Ordinal)
+        .Replace("{Id:guid}", inside ? _insideCase : _outsideCase, StringComparison.Ordinal)
+        .Replace("{Token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{action}", "accept", StringComparison.Ordinal)
         .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{id:long}", "1", StringComparison.Ordinal)
