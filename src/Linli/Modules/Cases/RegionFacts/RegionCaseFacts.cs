@@ -67,17 +67,17 @@ internal sealed class RegionCaseFacts(IDbContextFactory<LinliDb> dbFactory) : IR
         {
             result.Add(new ResponsibleUnit(fallbackUnit.Code, fallbackUnit.Name, fallbackUnit.Kind, UnitResponsibility.GridDefault, fallbackUnit.CategoryCodes.Count));
         }
-        foreach (var unit in units.Where(u => result.All(r => r.Code != u.Code)))
-        {
-            UnitResponsibility? how =
-                unit.RegionCodes.Any(r => RegionScope.Covers(r, regionCode)) ? UnitResponsibility.Covers
-                : unit.RegionCodes.Any(r => RegionScope.Covers(regionCode, r)) ? UnitResponsibility.Within
-                : null;
-            if (how is { } h)
-            {
-                result.Add(new ResponsibleUnit(unit.Code, unit.Name, unit.Kind, h, unit.CategoryCodes.Count));
-            }
-        }
+        // The nearest scope first: a unit named for this street says more than a city-wide department.
+        var others =
+            from unit in units
+            where result.All(r => r.Code != unit.Code)
+            let covering = unit.RegionCodes.Where(r => RegionScope.Covers(r, regionCode)).Select(r => r.Length).DefaultIfEmpty(-1).Max()
+            let within = unit.RegionCodes.Any(r => RegionScope.Covers(regionCode, r))
+            where covering >= 0 || within
+            orderby covering >= 0 descending, covering descending, unit.Code
+            select new ResponsibleUnit(unit.Code, unit.Name, unit.Kind,
+                covering >= 0 ? UnitResponsibility.Covers : UnitResponsibility.Within, unit.CategoryCodes.Count);
+        result.AddRange(others);
         return result;
     }
 

@@ -133,5 +133,5 @@ public sealed partial class RegionMap
     } : level.ChineseName();
 
     private static string FormatArea(double m2) =>
-        m2 >= 1_000_000 ? $"{m2 / 1_000_000:0.##} km²" : $"{m2:0} m²";
+        m2 >= 1_000_000 ? $"{m2 / 1_000_000:0.##} km²" : $"{m2:N0} m²";
 }
