@@ -52,7 +52,7 @@ public sealed class SignInAndMapTests(BrowserFixture fixture)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "two-factor.png"), FullPage = true });
         await page.WaitForSelectorAsync("ul.codes");
-        await page.ClickAsync("button:has-text('Sign out')");
+        await page.ClickAsync("form[action='/account/logout'] button");
 
         await SignInAsync(page, "admin", LinliAppFactory.AdminPassword);
         Assert.Contains("/account/login-2fa", page.Url);

@@ -80,6 +80,7 @@ internal static class AccessModule
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddAuthorizationBuilder().AddLinliPolicies();
         services.AddHostedService<AccountBootstrap>();
         services.AddScoped<Pages.DemoAccountList>();

@@ -22,6 +22,7 @@ internal static class CasesModule
         builder.Services.AddSingleton<ReportCase.IntakeWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReportCase.IntakeWriter>());
         builder.Services.AddSingleton<UnitRouter>();
+        builder.Services.AddSingleton<Contracts.IRegionCaseFacts, RegionFacts.RegionCaseFacts>();
         builder.Services.AddHostedService<ReferenceData>();
         builder.Services.AddSingleton<Infrastructure.Background.LeaseCoordinator>();
         var files = builder.Configuration["Linli:FilesPath"] ?? "data/files";
