@@ -24,7 +24,9 @@ public sealed class SignInAndMapTests(BrowserFixture fixture)
         Assert.Contains("/account/login", page.Url);
         Assert.True(await page.Locator("text=district1").CountAsync() > 0, "the demo accounts are listed while the demo city is in use");
         await SignInAsync(page, "district1", LinliAppFactory.DemoPassword);
+        Assert.EndsWith("/inbox", page.Url); // signed in, everyone starts at her inbox
 
+        await page.GotoAsync("/");
         await page.WaitForSelectorAsync("#region-map[data-loaded=true]");
         Assert.Contains("拱墅区", await page.InnerTextAsync("h1"));
         Assert.True(await page.Locator("#region-map path.leaflet-interactive").CountAsync() >= 2, "the district's streets are drawn");
@@ -46,7 +48,7 @@ public sealed class SignInAndMapTests(BrowserFixture fixture)
         await page.GotoAsync("/admin/users");
         Assert.Contains("/account/denied", page.Url);
         await page.GotoAsync("/account/two-factor");
-        var key = (await page.InnerTextAsync("p:has-text('Key') code")).Trim();
+        var key = (await page.InnerTextAsync("p.secret-key code")).Trim();
         await page.FillAsync("#code", Totp.Code(key));
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -67,7 +69,7 @@ public sealed class SignInAndMapTests(BrowserFixture fixture)
         await page.FillAsync("#new-phone", "13912348888");
         await page.SelectOptionAsync("#new-role", "grid-worker");
         await page.FillAsync("#new-scope", "330105001001001");
-        await page.ClickAsync("button:has-text('Create')");
+        await page.ClickAsync("#create-account");
         await page.WaitForSelectorAsync("text=wangwu");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "admin-users.png"), FullPage = true });
         Assert.True(await page.Locator("td:has-text('139****8888')").CountAsync() == 1, "the phone is shown masked");

@@ -107,6 +107,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/docs/favicon.svg"] = Rule.Public,
         ["GET /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["POST /"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
+        ["GET /regions"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
+        ["POST /regions"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),
         ["GET /regions/{Code}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff)),
         // A POST to a page without one of its forms is refused (400) before the page checks the region.
         ["POST /regions/{Code}"] = Rule.Page(Rule.Only([Roles.Admin, .. Staff])),

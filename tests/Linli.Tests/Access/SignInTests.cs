@@ -130,7 +130,7 @@ public sealed partial class SignInTests
 
         Assert.Contains("/account/login", (await browser.GetAsync("/")).Headers.Location?.OriginalString);
         var form = await browser.GetStringAsync("/account/login");
-        Assert.Contains("用户名", form);
+        Assert.Contains("用户名", System.Net.WebUtility.HtmlDecode(form));
         var fields = new Dictionary<string, string>
         {
             ["_handler"] = "login",
