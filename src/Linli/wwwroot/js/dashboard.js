@@ -1,0 +1,157 @@
+// Draws the dashboard's charts from GET /api/v1/dashboard; the key numbers are already on the page
+// as text (rendered by the server), so this only adds pictures and, on the big screen, refreshes.
+(function () {
+  const root = document.getElementById('dashboard');
+  if (!root || typeof echarts === 'undefined') return;
+  const t = root.dataset;
+  const english = t.lang === 'en';
+  const big = t.big === 'true';
+  const ink = big ? '#e6edf3' : '#1f2933';
+  const faint = big ? '#30363d' : '#e4e7eb';
+  const font = big ? 18 : 12;
+  const charts = {};
+  const registered = new Set();
+
+  function chart(id) {
+    if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
+    return charts[id];
+  }
+
+  function percent(rate) { return rate == null ? '—' : (rate * 100).toFixed(1) + '%'; }
+
+  const axis = { axisLabel: { color: ink, fontSize: font }, axisLine: { lineStyle: { color: ink } }, splitLine: { lineStyle: { color: faint } } };
+  const legend = { textStyle: { color: ink, fontSize: font }, top: 0 };
+
+  function empty(id) {
+    chart(id).setOption({ title: { text: t.tNodata, left: 'center', top: 'middle', textStyle: { color: ink, fontSize: font + 2, fontWeight: 'normal' } } }, true);
+  }
+
+  function drawSubRegions(d) {
+    const items = d.subRegions.items;
+    if (items.length === 0) { empty('chart-subregions'); return; }
+    chart('chart-subregions').setOption({
+      textStyle: { fontSize: font },
+      tooltip: { trigger: 'axis', valueFormatter: v => v == null ? '—' : v + '%' },
+      legend: { ...legend, data: [t.tOntime, t.tRework] },
+      grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', data: items.map(r => r.name), ...axis, axisLabel: { ...axis.axisLabel, interval: 0, rotate: items.length > 6 ? 35 : 0 } },
+      yAxis: { type: 'value', max: 100, ...axis, axisLabel: { ...axis.axisLabel, formatter: '{value}%' } },
+      series: [
+        { name: t.tOntime, type: 'bar', itemStyle: { color: '#2e7d32' }, data: items.map(r => r.onTimeClosingRate == null ? null : +(r.onTimeClosingRate * 100).toFixed(1)) },
+        { name: t.tRework, type: 'bar', itemStyle: { color: '#ef6c00' }, data: items.map(r => r.reworkRate == null ? null : +(r.reworkRate * 100).toFixed(1)) }
+      ]
+    }, true);
+  }
+
+  function drawTrend(d) {
+    chart('chart-trend').setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { ...legend, data: [t.tReported, t.tClosed] },
+      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', boundaryGap: false, data: d.trend.map(p => p.day.slice(5)), ...axis },
+      yAxis: { type: 'value', minInterval: 1, ...axis },
+      series: [
+        { name: t.tReported, type: 'line', smooth: true, symbolSize: 5, itemStyle: { color: '#c62828' }, areaStyle: { opacity: 0.12 }, data: d.trend.map(p => p.reported) },
+        { name: t.tClosed, type: 'line', smooth: true, symbolSize: 5, itemStyle: { color: '#1565c0' }, data: d.trend.map(p => p.closed) }
+      ]
+    }, true);
+  }
+
+  function drawCategories(d) {
+    const top = d.topCategories.slice().reverse();
+    if (top.length === 0) { empty('chart-categories'); return; }
+    chart('chart-categories').setOption({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 32, bottom: 8, top: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1, ...axis },
+      yAxis: { type: 'category', data: top.map(c => english ? c.nameEn : c.nameZh), ...axis, axisLabel: { ...axis.axisLabel, width: 130, overflow: 'truncate' } },
+      series: [{ name: t.tReports, type: 'bar', itemStyle: { color: '#6a1b9a' }, label: { show: true, position: 'right', color: ink, fontSize: font }, data: top.map(c => c.reports) }]
+    }, true);
+  }
+
+  // The outlines change rarely: fetched once per region and depth, then reused on every refresh.
+  function outlines(d) {
+    const key = `linli-${d.region.code}-${d.heatMap.depth}`;
+    if (registered.has(key)) return Promise.resolve(key);
+    return fetch(`api/v1/regions/${encodeURIComponent(d.region.code)}/geojson?depth=${d.heatMap.depth}`, { credentials: 'same-origin' })
+      .then(r => r.ok ? r.json() : Promise.reject(new Error(String(r.status))))
+      .then(fc => {
+        const features = fc.features.filter(f => f.properties.level === d.heatMap.level && f.geometry);
+        echarts.registerMap(key, { type: 'FeatureCollection', features });
+        registered.add(key);
+        return key;
+      });
+  }
+
+  function drawHeat(d) {
+    const cells = d.heatMap.cells;
+    const names = Object.fromEntries(cells.map(c => [c.code, c.name]));
+    return outlines(d).then(key => {
+      chart('chart-heat').setOption({
+        tooltip: { trigger: 'item', formatter: p => `${names[p.name] || p.name}<br>${t.tReports}: ${isNaN(p.value) ? 0 : p.value}` },
+        visualMap: {
+          min: 0, max: Math.max(1, d.heatMap.max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+          itemHeight: big ? 240 : 120, textStyle: { color: ink, fontSize: font },
+          inRange: { color: ['#fff5f0', '#fcbba1', '#fb6a4a', '#cb181d', '#67000d'] }
+        },
+        series: [{
+          type: 'map', map: key, nameProperty: 'code', roam: true, top: 8, bottom: 48, selectedMode: false,
+          // Names only when they fit; hundreds of grids would be a blur of text.
+          label: { show: cells.length <= 30, color: '#111', fontSize: font - 2, formatter: p => names[p.name] || '' },
+          emphasis: { label: { show: true, formatter: p => names[p.name] || '' }, itemStyle: { areaColor: '#ffd54f' } },
+          itemStyle: { borderColor: big ? '#0d1117' : '#607d8b', borderWidth: 0.6, areaColor: '#eceff1' },
+          data: cells.map(c => ({ name: c.code, value: c.reports }))
+        }]
+      }, true);
+    }).catch(() => {
+      chart('chart-heat').setOption({ title: { text: t.tNomap, left: 'center', top: 'middle', textStyle: { color: ink, fontSize: font } } }, true);
+    });
+  }
+
+  function updateText(d) {
+    document.getElementById('kpi-open').textContent = d.open;
+    document.getElementById('kpi-overdue').textContent = d.overdue;
+    document.getElementById('kpi-ontime').textContent = percent(d.onTimeClosingRate);
+    document.getElementById('kpi-rework').textContent = percent(d.reworkRate);
+    const asOf = document.getElementById('dash-asof');
+    if (asOf) asOf.textContent = d.asOf.slice(11, 16);
+  }
+
+  function load() {
+    return fetch(`api/v1/dashboard?region=${encodeURIComponent(t.region)}&days=${encodeURIComponent(t.days)}`, { credentials: 'same-origin' })
+      .then(r => r.ok ? r.json() : Promise.reject(new Error(String(r.status))))
+      .then(d => {
+        updateText(d);
+        drawSubRegions(d);
+        drawTrend(d);
+        drawCategories(d);
+        return drawHeat(d);
+      })
+      .then(() => { root.dataset.loaded = 'true'; })
+      .catch(() => { root.dataset.loaded = 'error'; });
+  }
+
+  load();
+  if (big) {
+    // The big screen runs unattended on a wall: fresh figures every minute without a reload.
+    setInterval(load, 60000);
+  }
+
+  window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+  document.addEventListener('fullscreenchange', () => setTimeout(() => Object.values(charts).forEach(c => c.resize()), 100));
+
+  const full = document.getElementById('dash-fullscreen');
+  if (full) {
+    if (!document.fullscreenEnabled) full.hidden = true;
+    full.addEventListener('click', () => {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else root.requestFullscreen().catch(() => { /* refused by the browser: the page stays as it is */ });
+    });
+  }
+
+  // The picker works as a plain form; with scripts it goes as soon as a choice is made.
+  ['dash-region', 'dash-days'].forEach(id => {
+    const select = document.getElementById(id);
+    if (select) select.addEventListener('change', () => select.form.submit());
+  });
+})();
