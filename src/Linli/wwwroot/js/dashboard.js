@@ -11,6 +11,8 @@
   const font = big ? 18 : 12;
   const charts = {};
   const registered = new Set();
+  // The first drawing animates; the big screen's minute-by-minute refreshes just change the figures.
+  let animate = true;
 
   function chart(id) {
     if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
@@ -22,29 +24,51 @@
   const axis = { axisLabel: { color: ink, fontSize: font }, axisLine: { lineStyle: { color: ink } }, splitLine: { lineStyle: { color: faint } } };
   const legend = { textStyle: { color: ink, fontSize: font }, top: 0 };
 
-  function empty(id) {
-    chart(id).setOption({ title: { text: t.tNodata, left: 'center', top: 'middle', textStyle: { color: ink, fontSize: font + 2, fontWeight: 'normal' } } }, true);
+  const drawn = {};
+
+  function draw(id, option) {
+    drawn[id] = finished(id);
+    chart(id).setOption({ animation: animate, ...option }, true);
+  }
+
+  function note(text) {
+    return { text, left: 'center', top: 'middle', textStyle: { color: ink, fontSize: font + 2, fontWeight: 'normal' } };
+  }
+
+  function empty(id) { draw(id, { title: note(t.tNodata) }); }
+
+  // Resolves once a chart has finished drawing (animations included), so data-loaded means "look now";
+  // listened for before each setOption, since a quick chart may finish before the slowest is drawn.
+  function finished(id) {
+    return new Promise(resolve => {
+      const c = chart(id);
+      const done = () => { c.off('finished', done); resolve(); };
+      c.on('finished', done);
+      setTimeout(done, 4000);
+    });
   }
 
   function drawSubRegions(d) {
     const items = d.subRegions.items;
     if (items.length === 0) { empty('chart-subregions'); return; }
-    chart('chart-subregions').setOption({
+    const noneClosed = items.every(r => r.onTimeClosingRate == null && r.reworkRate == null);
+    draw('chart-subregions', {
+      title: noneClosed ? { ...note(t.tNoclosed), top: '45%' } : { show: false },
       textStyle: { fontSize: font },
       tooltip: { trigger: 'axis', valueFormatter: v => v == null ? '—' : v + '%' },
       legend: { ...legend, data: [t.tOntime, t.tRework] },
       grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
       xAxis: { type: 'category', data: items.map(r => r.name), ...axis, axisLabel: { ...axis.axisLabel, interval: 0, rotate: items.length > 6 ? 35 : 0 } },
-      yAxis: { type: 'value', max: 100, ...axis, axisLabel: { ...axis.axisLabel, formatter: '{value}%' } },
+      yAxis: { type: 'value', min: 0, max: 100, ...axis, axisLabel: { ...axis.axisLabel, formatter: '{value}%' } },
       series: [
-        { name: t.tOntime, type: 'bar', itemStyle: { color: '#2e7d32' }, data: items.map(r => r.onTimeClosingRate == null ? null : +(r.onTimeClosingRate * 100).toFixed(1)) },
-        { name: t.tRework, type: 'bar', itemStyle: { color: '#ef6c00' }, data: items.map(r => r.reworkRate == null ? null : +(r.reworkRate * 100).toFixed(1)) }
+        { name: t.tOntime, type: 'bar', barMaxWidth: 40, itemStyle: { color: '#2e7d32' }, data: items.map(r => r.onTimeClosingRate == null ? null : +(r.onTimeClosingRate * 100).toFixed(1)) },
+        { name: t.tRework, type: 'bar', barMaxWidth: 40, itemStyle: { color: '#ef6c00' }, data: items.map(r => r.reworkRate == null ? null : +(r.reworkRate * 100).toFixed(1)) }
       ]
-    }, true);
+    });
   }
 
   function drawTrend(d) {
-    chart('chart-trend').setOption({
+    draw('chart-trend', {
       tooltip: { trigger: 'axis' },
       legend: { ...legend, data: [t.tReported, t.tClosed] },
       grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
@@ -54,19 +78,19 @@
         { name: t.tReported, type: 'line', smooth: true, symbolSize: 5, itemStyle: { color: '#c62828' }, areaStyle: { opacity: 0.12 }, data: d.trend.map(p => p.reported) },
         { name: t.tClosed, type: 'line', smooth: true, symbolSize: 5, itemStyle: { color: '#1565c0' }, data: d.trend.map(p => p.closed) }
       ]
-    }, true);
+    });
   }
 
   function drawCategories(d) {
     const top = d.topCategories.slice().reverse();
     if (top.length === 0) { empty('chart-categories'); return; }
-    chart('chart-categories').setOption({
+    draw('chart-categories', {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 32, bottom: 8, top: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, ...axis },
       yAxis: { type: 'category', data: top.map(c => english ? c.nameEn : c.nameZh), ...axis, axisLabel: { ...axis.axisLabel, width: 130, overflow: 'truncate' } },
-      series: [{ name: t.tReports, type: 'bar', itemStyle: { color: '#6a1b9a' }, label: { show: true, position: 'right', color: ink, fontSize: font }, data: top.map(c => c.reports) }]
-    }, true);
+      series: [{ name: t.tReports, type: 'bar', barMaxWidth: 28, itemStyle: { color: '#6a1b9a' }, label: { show: true, position: 'right', color: ink, fontSize: font }, data: top.map(c => c.reports) }]
+    });
   }
 
   // The outlines change rarely: fetched once per region and depth, then reused on every refresh.
@@ -87,7 +111,7 @@
     const cells = d.heatMap.cells;
     const names = Object.fromEntries(cells.map(c => [c.code, c.name]));
     return outlines(d).then(key => {
-      chart('chart-heat').setOption({
+      draw('chart-heat', {
         tooltip: { trigger: 'item', formatter: p => `${names[p.name] || p.name}<br>${t.tReports}: ${isNaN(p.value) ? 0 : p.value}` },
         visualMap: {
           min: 0, max: Math.max(1, d.heatMap.max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
@@ -102,10 +126,8 @@
           itemStyle: { borderColor: big ? '#0d1117' : '#607d8b', borderWidth: 0.6, areaColor: '#eceff1' },
           data: cells.map(c => ({ name: c.code, value: c.reports }))
         }]
-      }, true);
-    }).catch(() => {
-      chart('chart-heat').setOption({ title: { text: t.tNomap, left: 'center', top: 'middle', textStyle: { color: ink, fontSize: font } } }, true);
-    });
+      });
+    }).catch(() => { draw('chart-heat', { title: note(t.tNomap) }); });
   }
 
   function updateText(d) {
@@ -127,7 +149,8 @@
         drawCategories(d);
         return drawHeat(d);
       })
-      .then(() => { root.dataset.loaded = 'true'; })
+      .then(() => Promise.all(Object.values(drawn)))
+      .then(() => { root.dataset.loaded = 'true'; animate = false; })
       .catch(() => { root.dataset.loaded = 'error'; });
   }
 
