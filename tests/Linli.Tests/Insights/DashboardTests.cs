@@ -212,11 +212,16 @@ public sealed class DashboardTests : IAsyncLifetime
 
         var page = WebUtility.HtmlDecode(await street.GetStringAsync("/dashboard"));
         var outside = await street.GetAsync("/dashboard?region=330105");
+        using var inEnglish = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
+        inEnglish.Headers.Add("Cookie", "linli.lang=c%3Den%7Cuic%3Den");
+        var english = await (await street.SendAsync(inEnglish)).Content.ReadAsStringAsync();
 
         Assert.Contains("id=\"kpi-open\">1<", page, StringComparison.Ordinal);
         Assert.Contains("id=\"kpi-overdue\">0<", page, StringComparison.Ordinal);
         Assert.Contains("北山街道", page, StringComparison.Ordinal);
         Assert.Contains("js/dashboard.js", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+        Assert.Contains("Open cases", english, StringComparison.Ordinal);
+        Assert.Contains("On-time closing and rework by sub-region", english, StringComparison.Ordinal);
     }
 }

@@ -75,8 +75,8 @@
       xAxis: { type: 'category', boundaryGap: false, data: d.trend.map(p => p.day.slice(5)), ...axis },
       yAxis: { type: 'value', minInterval: 1, ...axis },
       series: [
-        { name: t.tReported, type: 'line', smooth: true, symbolSize: 5, itemStyle: { color: '#c62828' }, areaStyle: { opacity: 0.12 }, data: d.trend.map(p => p.reported) },
-        { name: t.tClosed, type: 'line', smooth: true, symbolSize: 5, itemStyle: { color: '#1565c0' }, data: d.trend.map(p => p.closed) }
+        { name: t.tReported, type: 'line', symbolSize: 5, itemStyle: { color: '#c62828' }, areaStyle: { opacity: 0.12 }, data: d.trend.map(p => p.reported) },
+        { name: t.tClosed, type: 'line', symbolSize: 5, itemStyle: { color: '#1565c0' }, data: d.trend.map(p => p.closed) }
       ]
     });
   }
@@ -116,14 +116,15 @@
         visualMap: {
           min: 0, max: Math.max(1, d.heatMap.max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
           itemHeight: big ? 240 : 120, textStyle: { color: ink, fontSize: font },
-          inRange: { color: ['#fff5f0', '#fcbba1', '#fb6a4a', '#cb181d', '#67000d'] }
+          // On the dark wall screen the scale runs from the background up to a bright red, never from white.
+          inRange: { color: big ? ['#22303c', '#6d2c2c', '#b71c1c', '#ff5252', '#ffcdd2'] : ['#fff5f0', '#fcbba1', '#fb6a4a', '#cb181d', '#67000d'] }
         },
         series: [{
           type: 'map', map: key, nameProperty: 'code', roam: true, top: 8, bottom: 48, selectedMode: false,
           // Names only when they fit; hundreds of grids would be a blur of text.
           label: { show: cells.length <= 30, color: '#111', fontSize: font - 2, formatter: p => names[p.name] || '' },
           emphasis: { label: { show: true, formatter: p => names[p.name] || '' }, itemStyle: { areaColor: '#ffd54f' } },
-          itemStyle: { borderColor: big ? '#0d1117' : '#607d8b', borderWidth: 0.6, areaColor: '#eceff1' },
+          itemStyle: { borderColor: big ? '#8b949e' : '#607d8b', borderWidth: 0.6, areaColor: big ? '#22303c' : '#eceff1' },
           data: cells.map(c => ({ name: c.code, value: c.reports }))
         }]
       });

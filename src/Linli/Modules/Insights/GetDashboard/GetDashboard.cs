@@ -48,12 +48,14 @@ internal static class GetDashboard
             .Select(t => catalog.TryGetValue(t.Code, out var c) ? new CategoryFigures(t.Code, c.NameZh, c.NameEn, t.Reports) : new CategoryFigures(t.Code, t.Code, t.Code, t.Reports))
             .ToList();
 
+        var byChild = new AreaIndex(children.Select(c => c.Code));
+        var openByChild = byChild.Sum(live, g => g.Grid, g => g.Open);
+        var overdueByChild = byChild.Sum(live, g => g.Grid, g => g.Overdue);
         var subRows = children.Select(child =>
         {
-            var inChild = live.Where(g => RegionScope.Covers(child.Code, g.Grid)).ToList();
             var t = totals[child.Code];
-            return new SubRegionRow(child.Code, child.Name, inChild.Sum(g => g.Open), inChild.Sum(g => g.Overdue), t.Reported, t.Closed,
-                t.OnTimeClosingRate, t.ReworkRate);
+            return new SubRegionRow(child.Code, child.Name, openByChild.GetValueOrDefault(child.Code), overdueByChild.GetValueOrDefault(child.Code),
+                t.Reported, t.Closed, t.OnTimeClosingRate, t.ReworkRate);
         }).ToList();
         var subRegions = new SubRegionFigures(children.FirstOrDefault()?.Level,
             children.Count > 0 ? CounterFigures.Basis(children[0].Code) : CounterFigures.Basis(target.Code), subRows);
@@ -67,9 +69,8 @@ internal static class GetDashboard
     private static HeatMap Heat(RegionRef target, IRegionLookup regions, Dictionary<string, long> reportsByGrid)
     {
         var (depth, areas) = HeatLevel.Choose(target, regions, MaxHeatCells);
-        // Codes nest (a child's code starts with its parent's), so a grid belongs to the area whose code it starts with.
-        var cells = areas.Select(a => new HeatCell(a.Code, a.Name,
-            reportsByGrid.Where(g => RegionScope.Covers(a.Code, g.Key)).Sum(g => g.Value))).ToList();
+        var reports = new AreaIndex(areas.Select(a => a.Code)).Sum(reportsByGrid, g => g.Key, g => g.Value);
+        var cells = areas.Select(a => new HeatCell(a.Code, a.Name, reports.GetValueOrDefault(a.Code))).ToList();
         return new HeatMap(areas[0].Level, depth, cells.Count == 0 ? 0 : cells.Max(c => c.Reports), cells);
     }
 
