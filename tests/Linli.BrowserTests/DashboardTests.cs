@@ -62,6 +62,12 @@ public sealed class DashboardTests(BrowserFixture fixture)
         Assert.True(await page.Locator("#sub-table tr").CountAsync() >= 2, "the streets are also a table");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dashboard-desktop.png") });
 
+        await page.ClickAsync("#dash-fullscreen");
+        await page.WaitForFunctionAsync("document.fullscreenElement && document.fullscreenElement.id === 'dashboard'");
+        await page.WaitForSelectorAsync("#dashboard.dash--big");
+        await page.EvaluateAsync("document.exitFullscreen()");
+        await page.WaitForFunctionAsync("!document.fullscreenElement && !document.getElementById('dashboard').classList.contains('dash--big')");
+
         await OpenCasesAsync(page, $"/dashboard?region={District}&screen=big");
         Assert.False(await page.IsVisibleAsync("header.topbar"), "the big screen hides the site's bar");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dashboard-big.png") });

@@ -6,9 +6,19 @@
   const t = root.dataset;
   const english = t.lang === 'en';
   const big = t.big === 'true';
-  const ink = big ? '#e6edf3' : '#1f2933';
-  const faint = big ? '#30363d' : '#e4e7eb';
-  const font = big ? 18 : 12;
+  // Dark with large type on the big screen (?screen=big) and while the dashboard is in full screen.
+  let dark, ink, faint, font, axis, legend;
+  function setTheme(isDark) {
+    dark = isDark;
+    ink = dark ? '#e6edf3' : '#1f2933';
+    faint = dark ? '#30363d' : '#e4e7eb';
+    font = dark ? 18 : 12;
+    axis = { axisLabel: { color: ink, fontSize: font }, axisLine: { lineStyle: { color: ink } }, splitLine: { lineStyle: { color: faint } } };
+    legend = { textStyle: { color: ink, fontSize: font }, top: 0 };
+    root.classList.toggle('dash--big', dark);
+  }
+  setTheme(big);
+  let last = null;
   const charts = {};
   const registered = new Set();
   // The first drawing animates; the big screen's minute-by-minute refreshes just change the figures.
@@ -20,9 +30,6 @@
   }
 
   function percent(rate) { return rate == null ? '—' : (rate * 100).toFixed(1) + '%'; }
-
-  const axis = { axisLabel: { color: ink, fontSize: font }, axisLine: { lineStyle: { color: ink } }, splitLine: { lineStyle: { color: faint } } };
-  const legend = { textStyle: { color: ink, fontSize: font }, top: 0 };
 
   const drawn = {};
 
@@ -115,16 +122,16 @@
         tooltip: { trigger: 'item', formatter: p => `${names[p.name] || p.name}<br>${t.tReports}: ${isNaN(p.value) ? 0 : p.value}` },
         visualMap: {
           min: 0, max: Math.max(1, d.heatMap.max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
-          itemHeight: big ? 240 : 120, textStyle: { color: ink, fontSize: font },
+          itemHeight: dark ? 240 : 120, textStyle: { color: ink, fontSize: font },
           // On the dark wall screen the scale runs from the background up to a bright red, never from white.
-          inRange: { color: big ? ['#22303c', '#6d2c2c', '#b71c1c', '#ff5252', '#ffcdd2'] : ['#fff5f0', '#fcbba1', '#fb6a4a', '#cb181d', '#67000d'] }
+          inRange: { color: dark ? ['#22303c', '#6d2c2c', '#b71c1c', '#ff5252', '#ffcdd2'] : ['#fff5f0', '#fcbba1', '#fb6a4a', '#cb181d', '#67000d'] }
         },
         series: [{
           type: 'map', map: key, nameProperty: 'code', roam: true, top: 8, bottom: 48, selectedMode: false,
           // Names only when they fit; hundreds of grids would be a blur of text.
           label: { show: cells.length <= 30, color: '#111', fontSize: font - 2, formatter: p => names[p.name] || '' },
           emphasis: { label: { show: true, formatter: p => names[p.name] || '' }, itemStyle: { areaColor: '#ffd54f' } },
-          itemStyle: { borderColor: big ? '#8b949e' : '#607d8b', borderWidth: 0.6, areaColor: big ? '#22303c' : '#eceff1' },
+          itemStyle: { borderColor: dark ? '#8b949e' : '#607d8b', borderWidth: 0.6, areaColor: dark ? '#22303c' : '#eceff1' },
           data: cells.map(c => ({ name: c.code, value: c.reports }))
         }]
       });
@@ -134,6 +141,7 @@
   function updateText(d) {
     document.getElementById('kpi-open').textContent = d.open;
     document.getElementById('kpi-overdue').textContent = d.overdue;
+    document.getElementById('kpi-overdue').parentElement.classList.toggle('kpi--alert', d.overdue > 0);
     document.getElementById('kpi-ontime').textContent = percent(d.onTimeClosingRate);
     document.getElementById('kpi-rework').textContent = percent(d.reworkRate);
     const asOf = document.getElementById('dash-asof');
@@ -143,26 +151,32 @@
   function load() {
     return fetch(`api/v1/dashboard?region=${encodeURIComponent(t.region)}&days=${encodeURIComponent(t.days)}`, { credentials: 'same-origin' })
       .then(r => r.ok ? r.json() : Promise.reject(new Error(String(r.status))))
-      .then(d => {
-        updateText(d);
-        drawSubRegions(d);
-        drawTrend(d);
-        drawCategories(d);
-        return drawHeat(d);
-      })
-      .then(() => Promise.all(Object.values(drawn)))
+      .then(d => { last = d; return render(d); })
       .then(() => { root.dataset.loaded = 'true'; animate = false; })
       .catch(() => { root.dataset.loaded = 'error'; });
   }
 
-  load();
-  if (big) {
-    // The big screen runs unattended on a wall: fresh figures every minute without a reload.
-    setInterval(load, 60000);
+  function render(d) {
+    updateText(d);
+    drawSubRegions(d);
+    drawTrend(d);
+    drawCategories(d);
+    return drawHeat(d).then(() => Promise.all(Object.values(drawn)));
   }
 
+  load();
+  // A wall screen runs unattended: fresh figures every minute without a reload, in either dark mode.
+  setInterval(() => { if (dark) load(); }, 60000);
+
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
-  document.addEventListener('fullscreenchange', () => setTimeout(() => Object.values(charts).forEach(c => c.resize()), 100));
+  document.addEventListener('fullscreenchange', () => {
+    setTheme(big || document.fullscreenElement === root);
+    // Wait for the new layout before measuring, then redraw in the new colours.
+    setTimeout(() => {
+      Object.values(charts).forEach(c => c.resize());
+      if (last) render(last);
+    }, 150);
+  });
 
   const full = document.getElementById('dash-fullscreen');
   if (full) {
