@@ -92,6 +92,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/cases/suggest"] = Rule.Public,
         ["GET /api/v1/cases/{id:guid}/reports"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/v1/indicators"] = Rule.SignedIn,
+        ["GET /api/v1/dashboard"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/v1/inbox/"] = Rule.SignedIn,
         ["POST /api/v1/inbox/{id:long}/read"] = Rule.SignedIn,
         ["POST /hubs/cases/negotiate"] = Rule.Public,
@@ -125,6 +126,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["POST /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["GET /account/two-factor"] = Rule.Page(Rule.SignedIn),
+        ["GET /lang/{code}"] = Rule.Public,
+        // Without ?region the dashboard shows the user's own scope; roles that read no cases are refused.
+        ["GET /dashboard"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /dashboard"] = Rule.Page(Rule.SignedIn),
         ["POST /account/two-factor"] = Rule.Page(Rule.SignedIn),
         ["GET /lang/{code}"] = Rule.Public,
         ["GET /inbox"] = Rule.Page(Rule.SignedIn),
@@ -257,7 +262,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{year:int}", "2026", StringComparison.Ordinal)
         .Replace("{gridCode}", code, StringComparison.Ordinal)
-        + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "");
+        + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "")
+        + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "");
 
     private static HttpContent? Body(string key, string code) => key switch
     {
