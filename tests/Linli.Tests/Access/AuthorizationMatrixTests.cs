@@ -126,7 +126,6 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["POST /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["GET /account/two-factor"] = Rule.Page(Rule.SignedIn),
-        ["GET /lang/{code}"] = Rule.Public,
         // Without ?region the dashboard shows the user's own scope; roles that read no cases are refused.
         ["GET /dashboard"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["POST /dashboard"] = Rule.Page(Rule.SignedIn),
