@@ -127,7 +127,7 @@ internal static class QueryCases
     private static async Task<bool> ReportedItAsync(ClaimsPrincipal user, Guid caseId, LinliDb db, CancellationToken ct) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && await db.CaseReports.AnyAsync(r => r.CaseId == caseId && r.ReporterUserId == id, ct);
 
-    private static async Task<Expression<Func<Case, bool>>> VisibilityAsync(ClaimsPrincipal user, IAccessControl access, LinliDb db)
+    internal static async Task<Expression<Func<Case, bool>>> VisibilityAsync(ClaimsPrincipal user, IAccessControl access, LinliDb db)
     {
         var scopes = await access.ScopesAsync(user, Permissions.CasesRead);
         if (scopes is null && await access.DenialAsync(user, Permissions.CasesRead) is null)
