@@ -11,8 +11,13 @@
 
   // A phone keeps the screen for the map: the filters start folded above it.
   if (filters && window.matchMedia('(max-width: 700px)').matches) filters.open = false;
+  // The map fills the window below whatever the top bar takes (it wraps on a phone): map.css reads --map-top.
+  const page = el.closest('.case-map-page');
+  function fitHeight() { if (page) page.style.setProperty('--map-top', `${Math.max(0, page.getBoundingClientRect().top + window.scrollY)}px`); }
+  fitHeight();
 
-  const map = L.map(el, { zoomSnap: 0.5, attributionControl: !!el.dataset.tileUrl, preferCanvas: false })
+  // The clusters need a maximum zoom, which a tile layer would otherwise bring.
+  const map = L.map(el, { zoomSnap: 0.5, minZoom: 8, maxZoom: 19, attributionControl: !!el.dataset.tileUrl })
     .setView([30.27, 120.16], 11);
   // No tile server is assumed (cities often run Linli on closed networks): the outlines are the base map.
   if (el.dataset.tileUrl) {
@@ -26,7 +31,14 @@
   // The level drawn follows the zoom; finer levels are fetched per parent, and only for parents in
   // view, so a city-wide view never asks for every grid.
   const LEVELS = ['city', 'district', 'street', 'community', 'grid'];
-  function levelForZoom(z) { return z < 12 ? 1 : z < 13.5 ? 2 : z < 15 ? 3 : 4; }
+  // Thresholds for a Chinese city: a district spans ~10 km, a street ~3 km, a community ~1.5 km, a grid ~0.5 km;
+  // each level is drawn from the zoom at which its regions are about 80 pixels wide.
+  function levelForZoom(z) { return z < 11 ? 1 : z < 12.5 ? 2 : z < 13.5 ? 3 : 4; }
+  // A user whose scope is one district (or street…) always sees the level below it: one outline says nothing.
+  function targetLevel() {
+    const top = roots.reduce((m, f) => Math.max(m, LEVELS.indexOf(f.properties.level)), 0);
+    return Math.min(LEVELS.length - 1, Math.max(levelForZoom(map.getZoom()), top + 1));
+  }
   const children = new Map();   // parent code -> Promise of its child features
   const bounds = new Map();     // region code -> L.LatLngBounds
   let roots = [];
@@ -67,7 +79,8 @@
   async function drawRegions() {
     const run = ++regionRun;
     const shown = [];
-    await collect(roots, levelForZoom(map.getZoom()), map.getBounds().pad(0.25), shown);
+    const target = targetLevel();
+    await collect(roots, target, map.getBounds().pad(0.25), shown);
     if (run !== regionRun) return;
     outlines.clearLayers();
     // Parents as bold outlines under the finer regions, so the hierarchy stays readable.
@@ -84,6 +97,7 @@
       }).addTo(outlines);
     }
     outlines.eachLayer(l => l.bringToBack());
+    el.dataset.regionLevel = LEVELS[target];
   }
 
   async function loadRoots() {
@@ -185,7 +199,7 @@
   form.addEventListener('change', () => { summary.textContent = texts.loading; drawCases(); });
   form.addEventListener('submit', e => { e.preventDefault(); drawCases(); });
   if (filters) filters.addEventListener('toggle', () => map.invalidateSize());
-  window.addEventListener('resize', () => map.invalidateSize());
+  window.addEventListener('resize', () => { fitHeight(); map.invalidateSize(); });
 
   loadRoots().then(() => {
     map.on('moveend', refresh);
