@@ -43,6 +43,8 @@ public sealed class CaseMapTests(BrowserFixture fixture)
         var (lon, lat) = PointInDistrict("330105");
         var reported = await api.PostAsJsonAsync("/api/v1/cases", new { category = "1101", description = "地图测试：垃圾桶满了溢出来", lon, lat });
         Assert.True(reported.IsSuccessStatusCode, await reported.Content.ReadAsStringAsync());
+        var answer = await reported.Content.ReadFromJsonAsync<JsonElement>();
+        var (id, number) = (answer.GetProperty("id").GetString(), answer.GetProperty("number").GetString()!);
         var expected = await DistrictCountAsync(api);
         Assert.True(expected >= 1);
 
@@ -52,15 +54,28 @@ public sealed class CaseMapTests(BrowserFixture fixture)
         Assert.Equal(expected, await CaseCountAsync(page, errors));
         Assert.Contains($"显示 {expected} 件", await page.InnerTextAsync("#map-summary"));
         await page.WaitForSelectorAsync("#case-map[data-region-level]", new() { State = WaitForSelectorState.Attached });
-        Assert.Equal("street", await page.GetAttributeAsync("#case-map", "data-region-level"));
+        // A district officer's map starts below her district: its streets or communities, never grids.
+        Assert.Contains(await page.GetAttributeAsync("#case-map", "data-region-level"), new[] { "street", "community" });
         Assert.True(await page.Locator("#case-map path.leaflet-interactive").CountAsync() >= 2, "the district's streets are drawn");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "map-desktop.png") });
+
+        // Zoomed in, the outlines turn into grids (fetched only for the communities in view); zoomed out, streets again.
+        Assert.True(await ZoomUntilAsync(page, "in", "grid"), "grids at a close zoom");
+        Assert.True(await ZoomUntilAsync(page, "out", "street"), "streets at a wide zoom");
+        await CaseCountAsync(page, errors);
 
         // Filters redraw the markers in place: the page is not loaded again.
         await page.EvaluateAsync("window.__samePage = true");
         await page.SelectOptionAsync("#map-category", "1101");
         await page.SelectOptionAsync("#map-stage", "reported");
         Assert.InRange(await CaseCountAsync(page, errors), 1, expected);
+        await page.ClickAsync("#case-map .case-marker");
+        var popup = page.Locator(".leaflet-popup-content");
+        await popup.WaitForAsync();
+        Assert.Contains(number, await popup.InnerTextAsync());
+        Assert.Contains("已上报", await popup.InnerTextAsync());
+        Assert.Equal($"cases/{id}", await popup.Locator("a").First.GetAttributeAsync("href"));
+
         await page.SelectOptionAsync("#map-stage", "ledger");
         await page.WaitForFunctionAsync("document.getElementById('case-map').dataset.caseCount === '0'");
         Assert.Contains("显示 0 件", await page.InnerTextAsync("#map-summary"));
@@ -86,6 +101,24 @@ public sealed class CaseMapTests(BrowserFixture fixture)
         await page.Locator("#map-category").WaitForAsync();
         Assert.True(await page.Locator("#map-category").IsVisibleAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    /// <summary>Zooms a step at a time (a click during the animation would be lost) until the outlines are at the level.</summary>
+    private static async Task<bool> ZoomUntilAsync(IPage page, string direction, string level)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await page.ClickAsync($"#case-map .leaflet-control-zoom-{direction}");
+            try
+            {
+                await page.WaitForSelectorAsync($"#case-map[data-region-level={level}]", new() { State = WaitForSelectorState.Attached, Timeout = 1500 });
+                return true;
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        return false;
     }
 
     /// <summary>The cases district1 may see, through the API the map itself uses.</summary>

@@ -31,6 +31,8 @@
   // The level drawn follows the zoom; finer levels are fetched per parent, and only for parents in
   // view, so a city-wide view never asks for every grid.
   const LEVELS = ['city', 'district', 'street', 'community', 'grid'];
+  // Soft fills that neighbours can tell apart and that leave the timer colours of the markers standing out.
+  const PALETTE = ['#cfd8dc', '#d7ccc8', '#c5cae9', '#b2dfdb', '#e1bee7', '#dcedc8', '#ffe0b2', '#b3e5fc'];
   // Thresholds for a Chinese city: a district spans ~10 km, a street ~3 km, a community ~1.5 km, a grid ~0.5 km;
   // each level is drawn from the zoom at which its regions are about 80 pixels wide.
   function levelForZoom(z) { return z < 11 ? 1 : z < 12.5 ? 2 : z < 13.5 ? 3 : 4; }
@@ -85,12 +87,13 @@
     outlines.clearLayers();
     // Parents as bold outlines under the finer regions, so the hierarchy stays readable.
     shown.sort((a, b) => (a.parent === b.parent ? 0 : a.parent ? -1 : 1));
+    let i = 0;
     for (const { f, parent } of shown) {
       L.geoJSON(f, {
         interactive: !parent,
         style: parent
           ? { color: '#37474f', weight: 2.5, fill: false }
-          : { color: '#546e7a', weight: 1, fillColor: '#cfd8dc', fillOpacity: 0.35 },
+          : { color: '#546e7a', weight: 1, fillColor: PALETTE[(i++) % PALETTE.length], fillOpacity: 0.35 },
         onEachFeature: (feat, layer) => {
           if (!parent) layer.bindTooltip(`${esc(feat.properties.name)} <small>${esc(feat.properties.code)}</small>`, { sticky: true });
         },
@@ -98,6 +101,7 @@
     }
     outlines.eachLayer(l => l.bringToBack());
     el.dataset.regionLevel = LEVELS[target];
+    el.dataset.zoom = String(map.getZoom());
   }
 
   async function loadRoots() {
