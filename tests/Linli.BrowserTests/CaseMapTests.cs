@@ -100,6 +100,12 @@ public sealed class CaseMapTests(BrowserFixture fixture)
         await page.ClickAsync("#map-filters > summary");
         await page.Locator("#map-category").WaitForAsync();
         Assert.True(await page.Locator("#map-category").IsVisibleAsync());
+
+        // The same map in English, words from the page's language down to the script's summary.
+        await page.GotoAsync("/lang/en?back=/map");
+        var count = await CaseCountAsync(page, errors);
+        Assert.Contains($"{count} cases shown", await page.InnerTextAsync("#map-summary"));
+        Assert.Equal("Filters", (await page.InnerTextAsync("#map-filters .filters-toggle")).Trim());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

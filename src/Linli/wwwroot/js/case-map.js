@@ -10,7 +10,10 @@
   const headers = { 'Accept-Language': el.dataset.lang || 'zh-CN' };
 
   // A phone keeps the screen for the map: the filters start folded above it.
-  if (filters && window.matchMedia('(max-width: 700px)').matches) filters.open = false;
+  const narrow = window.matchMedia('(max-width: 700px)');
+  if (filters && narrow.matches) filters.open = false;
+  // On a wide screen the filters stay open: the title in their summary is no toggle there.
+  if (filters) filters.querySelector('summary').addEventListener('click', e => { if (!narrow.matches) e.preventDefault(); });
   // The map fills the window below whatever the top bar takes (it wraps on a phone): map.css reads --map-top.
   const page = el.closest('.case-map-page');
   function fitHeight() { if (page) page.style.setProperty('--map-top', `${Math.max(0, page.getBoundingClientRect().top + window.scrollY)}px`); }
@@ -147,10 +150,14 @@
       `<a href="cases/${encodeURIComponent(p.id)}">${esc(texts.open)} →</a></div>`;
   }
 
+  // Without region outlines (a resident may not read regions) the first fetch takes every case and the map fits them.
+  let fitToCases = false;
+
   function query() {
     const params = new URLSearchParams({ limit: '5000' });
     const data = new FormData(form);
     for (const key of ['category', 'stage']) if (data.get(key)) params.set(key, data.get(key));
+    if (fitToCases) return params;
     const b = map.getBounds().pad(0.1);
     const clamp = (v, m) => Math.max(-m, Math.min(m, v)).toFixed(6);
     params.set('bbox', [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(','));
@@ -182,6 +189,10 @@
       });
       clusters.clearLayers();
       clusters.addLayers(markers);
+      if (fitToCases) {
+        fitToCases = false;
+        if (markers.length > 0) map.fitBounds(clusters.getBounds(), { padding: [30, 30], maxZoom: 16 });
+      }
       const n = markers.length;
       summary.textContent = fill(texts.shown, { n, ...counts }) + (fc.truncated ? ` ${fill(texts.truncated, { n })}` : '');
       el.dataset.caseCount = String(n);
@@ -205,7 +216,8 @@
   if (filters) filters.addEventListener('toggle', () => map.invalidateSize());
   window.addEventListener('resize', () => { fitHeight(); map.invalidateSize(); });
 
-  loadRoots().then(() => {
+  loadRoots().then(found => {
+    fitToCases = !found;
     map.on('moveend', refresh);
     drawRegions();
     drawCases();
