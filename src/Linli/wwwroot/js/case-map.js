@@ -50,6 +50,13 @@
   const outlines = L.layerGroup().addTo(map);
   let regionRun = 0;
 
+  // A colour from the code, so a region keeps its tint from one redraw to the next.
+  function tint(code) {
+    let h = 0;
+    for (const ch of String(code)) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    return PALETTE[h % PALETTE.length];
+  }
+
   function boundsOf(feature) {
     if (!bounds.has(feature.properties.code)) bounds.set(feature.properties.code, L.geoJSON(feature).getBounds());
     return bounds.get(feature.properties.code);
@@ -88,21 +95,19 @@
     await collect(roots, target, map.getBounds().pad(0.25), shown);
     if (run !== regionRun) return;
     outlines.clearLayers();
-    // Parents as bold outlines under the finer regions, so the hierarchy stays readable.
-    shown.sort((a, b) => (a.parent === b.parent ? 0 : a.parent ? -1 : 1));
-    let i = 0;
+    // Parents last, as bold unfilled outlines over the finer regions, so the hierarchy stays readable.
+    shown.sort((a, b) => (a.parent === b.parent ? 0 : a.parent ? 1 : -1));
     for (const { f, parent } of shown) {
       L.geoJSON(f, {
         interactive: !parent,
         style: parent
           ? { color: '#37474f', weight: 2.5, fill: false }
-          : { color: '#546e7a', weight: 1, fillColor: PALETTE[(i++) % PALETTE.length], fillOpacity: 0.35 },
+          : { color: '#546e7a', weight: 1, fillColor: tint(f.properties.code), fillOpacity: 0.35 },
         onEachFeature: (feat, layer) => {
           if (!parent) layer.bindTooltip(`${esc(feat.properties.name)} <small>${esc(feat.properties.code)}</small>`, { sticky: true });
         },
       }).addTo(outlines);
     }
-    outlines.eachLayer(l => l.bringToBack());
     el.dataset.regionLevel = LEVELS[target];
     el.dataset.zoom = String(map.getZoom());
   }
