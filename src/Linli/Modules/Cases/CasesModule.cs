@@ -89,6 +89,10 @@ internal static class CasesModule
         cases.MapGet("/", QueryCases.QueryCases.List).WithName("ListCases")
             .WithSummary("Cases within your scope, filtered, newest first, keyset-paged with 'after'")
             .RequireAuthorization(Policies.SignedIn);
+        cases.MapGet("/geojson", QueryCases.CasesAsGeoJson.Handle).WithName("CasesAsGeoJson")
+            .WithSummary("Cases within your scope as GeoJSON points for the map: category (major or minor), stage (comma-separated), bbox=minLon,minLat,maxLon,maxLat, limit (at most 5000)")
+            .Produces<QueryCases.CaseFeatureCollection>(StatusCodes.Status200OK, "application/geo+json").ProducesValidationProblem()
+            .RequireAuthorization(Policies.SignedIn);
         cases.MapGet("/{id:guid}", QueryCases.QueryCases.Get).WithName("GetCase").RequireAuthorization(Policies.SignedIn);
         cases.MapGet("/{id:guid}/history", QueryCases.QueryCases.History).WithName("GetCaseHistory").RequireAuthorization(Policies.SignedIn);
         // Who may act is decided per action and stage inside (the reporter may evaluate through the follow link).
