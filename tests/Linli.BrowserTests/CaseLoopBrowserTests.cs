@@ -40,7 +40,7 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
         var staff = await SignedInAsync("community1", allErrors);
         await staff.GotoAsync("/inbox");
         await staff.ClickAsync($"#queue-intake li:has-text('{number}') a");
-        await staff.WaitForSelectorAsync("#case-map[data-loaded=true]");
+        await staff.WaitForSelectorAsync("#case-page-map[data-loaded=true]");
         await staff.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("case-desktop.png"), FullPage = true });
         await ActAsync(staff, "accept", "已受理");
         await ActAsync(staff, "file", "已立案");
@@ -48,6 +48,14 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
         await ActAsync(staff, "dispatch", "处置中");
         var caseUrl = staff.Url;
         Assert.DoesNotContain("verify", await ActionsAsync(staff));
+
+        // While it is being handled it is on the map and in the dashboard's open count.
+        await staff.GotoAsync("/map");
+        await staff.WaitForSelectorAsync("#case-map[data-loaded=true]");
+        Assert.True(int.Parse(await staff.GetAttributeAsync("#case-map", "data-case-count") ?? "0", CultureInfo.InvariantCulture) >= 1);
+        await staff.GotoAsync("/dashboard");
+        await staff.WaitForSelectorAsync("#dashboard[data-loaded=true]");
+        Assert.True(int.Parse(await staff.InnerTextAsync("#kpi-open"), CultureInfo.InvariantCulture) >= 1);
 
         // The unit reports it fixed, with an after-photo.
         var unit = await SignedInAsync("dept-cg", allErrors);

@@ -42,7 +42,7 @@
     });
   });
 
-  const el = document.getElementById('case-map');
+  const el = document.getElementById('case-page-map');
   if (!el || typeof L === 'undefined') return;
   const point = [Number(el.dataset.lat), Number(el.dataset.lon)];
   const map = L.map(el, { attributionControl: false }).setView(point, 17);
