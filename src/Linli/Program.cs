@@ -7,6 +7,7 @@ using Linli.Modules.Access.Audit;
 using Linli.Modules.Cases;
 using Linli.Modules.Geography;
 using Linli.Modules.Geography.DemoCity;
+using Linli.Modules.Open311;
 
 // Command-line tools share the code of the app but not its host.
 if (GenerateCommand.Matches(args))
@@ -25,6 +26,7 @@ builder.AddWebPlumbing();
 builder.AddAccess();
 builder.AddGeography();
 builder.AddCases();
+builder.AddOpen311();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.UseWebPlumbing();
 app.MapAccess();
 app.MapGeography();
 app.MapCases();
+app.MapOpen311();
 
 app.MapRazorComponents<App>()
     // Pages name their policy with [Authorize]; framework endpoints get the public one explicitly.
