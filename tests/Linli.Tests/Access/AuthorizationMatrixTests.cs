@@ -139,6 +139,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /open311/v2/requests.{format}"] = Rule.Public,
         ["GET /open311/v2/requests/{service_request_id}.{format}"] = Rule.Public,
         ["GET /open311/v2/tokens/{token}.{format}"] = Rule.Public,
+        ["GET /open311/v2/servicerequestupdates.{format}"] = Rule.Public,
         ["GET /open311/v2/{**path}"] = Rule.Public,
         ["POST /open311/v2/{**path}"] = Rule.Public,
         ["POST /api/v1/open311/keys/"] = Rule.Only([Roles.Admin]),

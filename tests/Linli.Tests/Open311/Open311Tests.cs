@@ -194,6 +194,10 @@ public sealed class Open311Tests : IAsyncLifetime
         Assert.True(string.CompareOrdinal(closed.Field("updated_datetime"), closed.Field("requested_datetime")) >= 0);
         var list = await _client.GetAsync("requests.json?status=closed");
         Assert.Equal(id, list.Field("service_request_id"));
+        var updates = (await _client.GetAsync("servicerequestupdates.xml")).Xml.Root!;
+        Assert.Equal("service_request_updates", updates.Name.LocalName);
+        var statuses = updates.Elements("request_update").Where(u => u.Element("service_request_id")!.Value == id).Select(u => u.Element("status")!.Value).ToList();
+        Assert.Equal(["OPEN", "INVESTIGATING", "INVESTIGATING", "IN_PROGRESS", "FIXED", "FIXED", "CLOSED"], statuses);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ internal static class Open311Module
         open311.MapGet("/requests.{format}", GetRequests.GetRequests.List).WithName("Open311Requests");
         open311.MapGet("/requests/{service_request_id}.{format}", GetRequests.GetRequests.Get).WithName("Open311Request");
         open311.MapGet("/tokens/{token}.{format}", GetRequests.GetRequests.Token).WithName("Open311Token");
+        open311.MapGet("/servicerequestupdates.{format}", ListUpdates.ListUpdates.Handle).WithName("Open311ServiceRequestUpdates")
+            .WithSummary("FixMyStreet's extension: one update per step of a case's history, with extended statuses");
         // Anything else under the prefix is the specification's 404, not the framework's empty one.
         open311.MapMethods("/{**path}", ["GET", "POST"], () => Open311Document.Errors(StatusCodes.Status404NotFound, "No such Open311 resource."))
             .WithName("Open311NotFound").ExcludeFromDescription();
