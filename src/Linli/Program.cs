@@ -8,6 +8,7 @@ using Linli.Modules.Cases;
 using Linli.Modules.Geography;
 using Linli.Modules.Geography.DemoCity;
 using Linli.Modules.Insights;
+using Linli.Modules.Open311;
 
 // Command-line tools share the code of the app but not its host.
 if (GenerateCommand.Matches(args))
@@ -27,6 +28,7 @@ builder.AddAccess();
 builder.AddGeography();
 builder.AddCases();
 builder.AddInsights();
+builder.AddOpen311();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapAccess();
 app.MapGeography();
 app.MapCases();
 app.MapInsights();
+app.MapOpen311();
 
 app.MapRazorComponents<App>()
     // Pages name their policy with [Authorize]; framework endpoints get the public one explicitly.

@@ -140,6 +140,20 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /cases/{Id:guid}"] = Rule.Page(Rule.SignedIn),
         ["GET /follow/{Token}"] = Rule.Public,
         ["POST /follow/{Token}"] = Rule.Public,
+        // Open311: public at the ASP.NET level, the api_key is checked inside (403 in the specification's format).
+        ["GET /open311/v2/discovery.{format}"] = Rule.Public,
+        ["GET /open311/v2/services.{format}"] = Rule.Public,
+        ["GET /open311/v2/services/{service_code}.{format}"] = Rule.Public,
+        ["POST /open311/v2/requests.{format}"] = Rule.Public,
+        ["GET /open311/v2/requests.{format}"] = Rule.Public,
+        ["GET /open311/v2/requests/{service_request_id}.{format}"] = Rule.Public,
+        ["GET /open311/v2/tokens/{token}.{format}"] = Rule.Public,
+        ["GET /open311/v2/servicerequestupdates.{format}"] = Rule.Public,
+        ["GET /open311/v2/{**path}"] = Rule.Public,
+        ["POST /open311/v2/{**path}"] = Rule.Public,
+        ["POST /api/v1/open311/keys/"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/open311/keys/"] = Rule.Only([Roles.Admin]),
+        ["DELETE /api/v1/open311/keys/{id:guid}"] = Rule.Only([Roles.Admin]),
     };
 
     private TestApp _app = null!;
@@ -147,6 +161,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private string _targetUserId = "";
     private string _insideCase = "";
     private string _outsideCase = "";
+    private string _open311Key = "";
 
     public async Task InitializeAsync()
     {
@@ -172,6 +187,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         _targetUserId = (await target.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         _insideCase = await ReportAsync(120.11, 30.32);
         _outsideCase = await ReportAsync(120.22, 30.32);
+        var key = await _app.Client.PostAsJsonAsync("/api/v1/open311/keys", new { name = "matrix", perMinute = 10_000 });
+        _open311Key = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
     }
 
     private async Task<string> ReportAsync(double lon, double lat)
@@ -258,6 +275,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{id:long}", "1", StringComparison.Ordinal)
         .Replace("{documentName?}", "v1", StringComparison.Ordinal)
         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
+        .Replace("{format}", "xml", StringComparison.Ordinal)
+        .Replace("{service_code}", "1101", StringComparison.Ordinal)
+        .Replace("{service_request_id}", "no-such-request", StringComparison.Ordinal)
+        .Replace("{**path}", "nothing-here", StringComparison.Ordinal)
         .Replace("{code}", code, StringComparison.Ordinal)
         .Replace("{Code}", code, StringComparison.Ordinal)
         .Replace("{id}", _targetUserId, StringComparison.Ordinal)
@@ -267,8 +288,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "")
         + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "");
 
-    private static HttpContent? Body(string key, string code) => key switch
+    private HttpContent? Body(string key, string code) => key switch
     {
+        "POST /open311/v2/requests.{format}" => new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = _open311Key, ["service_code"] = "1101", ["lat"] = "30.32", ["long"] = "120.11", ["description"] = "垃圾",
+        }),
         "POST /api/v1/regions/import" => new StringContent(
             new RegionFile().Add(code + "901", "新网格", "grid", code, Box(120.1, 30.3, 120.101, 30.301)).ToString(),
             Encoding.UTF8, "application/geo+json"),

@@ -19,6 +19,7 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         ConfigureCases(builder);
         ConfigureCaseLoop(builder);
         ConfigureBackground(builder);
+        ConfigureOpen311(builder);
         ConfigureProvider(builder);
     }
 

@@ -21,6 +21,9 @@ internal static class CasesModule
         builder.Services.AddSingleton<Duplicates.ReportReader>();
         builder.Services.AddSingleton<ReportCase.IntakeWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReportCase.IntakeWriter>());
+        builder.Services.AddScoped<ReportCase.CaseIntake>();
+        builder.Services.AddScoped<Contracts.ICaseIntake>(services => services.GetRequiredService<ReportCase.CaseIntake>());
+        builder.Services.AddScoped<Contracts.ICaseDirectory, QueryCases.CaseDirectory>();
         builder.Services.AddSingleton<UnitRouter>();
         builder.Services.AddSingleton<Contracts.IRegionCaseFacts, RegionFacts.RegionCaseFacts>();
         builder.Services.AddHostedService<ReferenceData>();
