@@ -7,7 +7,8 @@ namespace Linli.Modules.Open311.Format;
 /// <summary>
 /// Every Open311 endpoint goes through here: the format suffix, the jurisdiction, the key (when
 /// one is sent) and its rate, and every refusal as the specification's error list — never a
-/// ProblemDetails, never a 500.
+/// ProblemDetails. Nothing a client sends ends in a 500; a fault of Linli's own still does (in the
+/// same shape), so that a client retries and an operator sees it, rather than blaming the request.
 /// </summary>
 internal sealed class Open311Filter(Open311Settings settings, Open311KeyStore keys, ILogger<Open311Filter> logger) : IEndpointFilter
 {
@@ -60,7 +61,7 @@ internal sealed class Open311Filter(Open311Settings settings, Open311KeyStore ke
         {
             // A fault of ours, logged in full; the client gets the specification's error shape.
             logger.LogError(e, "Open311 request {Path} failed", http.Request.Path);
-            return Open311Document.Errors(StatusCodes.Status400BadRequest, "The request could not be processed.");
+            return Open311Document.Errors(StatusCodes.Status500InternalServerError, "Linli could not process the request because of a fault of its own; it has been logged. Try again later.");
         }
     }
 }
