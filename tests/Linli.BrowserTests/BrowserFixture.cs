@@ -112,6 +112,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         throw new InvalidOperationException($"no point found in grid {grid}");
     }
 
+    /// <summary>A point of the demo city inside a grid whose code starts with <paramref name="code"/> (a district, street, … or the grid).</summary>
+    public (double Lon, double Lat) PointIn(string code)
+    {
+        var regions = App.Services.GetRequiredService<Linli.Modules.Geography.Contracts.IRegionLookup>();
+        for (var lon = 119.90; lon < 120.50; lon += 0.001)
+        {
+            for (var lat = 30.15; lat < 30.50; lat += 0.001)
+            {
+                if (regions.LocateGridCode(lon, lat) is { } grid && grid.StartsWith(code, StringComparison.Ordinal))
+                {
+                    return (Math.Round(lon, 6), Math.Round(lat, 6));
+                }
+            }
+        }
+        throw new InvalidOperationException($"no point of the demo city lies in {code}");
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

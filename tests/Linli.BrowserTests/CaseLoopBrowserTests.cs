@@ -67,7 +67,7 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
 
         // The grid worker verifies on site, from her phone.
         var (grid, gridErrors) = await fixture.NewPageAsync(width: 360, height: 740);
-        await SignInAsync(grid, "grid1");
+        await BrowserSession.SignInAsync(grid, "grid1");
         await grid.GotoAsync("/inbox");
         await grid.ClickAsync($"#queue-verify li:has-text('{number}') a");
         await ActAsync(grid, "verify", "已核查");
@@ -152,19 +152,11 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
     {
         var (page, pageErrors) = await fixture.NewPageAsync(width: 1920, height: 1080);
         page.PageError += (_, e) => errors.Add($"{username}: {e}");
-        await SignInAsync(page, username);
+        await BrowserSession.SignInAsync(page, username);
         _ = pageErrors;
         return page;
     }
 
-    private static async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", username);
-        await page.FillAsync("#password", LinliAppFactory.DemoPassword);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
 
     /// <summary>Takes the action on the open case page and waits for the page to show the stage it leads to.</summary>
     private static async Task ActAsync(IPage page, string action, string stage)

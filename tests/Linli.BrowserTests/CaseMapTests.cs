@@ -12,14 +12,6 @@ namespace Linli.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class CaseMapTests(BrowserFixture fixture)
 {
-    private static async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", username);
-        await page.FillAsync("#password", LinliAppFactory.DemoPassword);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
 
     private static async Task<int> CaseCountAsync(IPage page, List<string> errors)
     {
@@ -40,7 +32,7 @@ public sealed class CaseMapTests(BrowserFixture fixture)
     public async Task A_district_officer_sees_a_reported_case_on_the_map_and_filters_by_stage_and_category()
     {
         using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var (lon, lat) = PointInDistrict("330105");
+        var (lon, lat) = fixture.PointIn("330105");
         var reported = await api.PostAsJsonAsync("/api/v1/cases", new { category = "1101", description = "地图测试：垃圾桶满了溢出来", lon, lat });
         Assert.True(reported.IsSuccessStatusCode, await reported.Content.ReadAsStringAsync());
         var answer = await reported.Content.ReadFromJsonAsync<JsonElement>();
@@ -49,7 +41,7 @@ public sealed class CaseMapTests(BrowserFixture fixture)
         Assert.True(expected >= 1);
 
         var (page, errors) = await fixture.NewPageAsync(width: 1920, height: 1080);
-        await SignInAsync(page, "district1");
+        await BrowserSession.SignInAsync(page, "district1");
         await page.GotoAsync("/map");
         Assert.Equal(expected, await CaseCountAsync(page, errors));
         Assert.Contains($"显示 {expected} 件", await page.InnerTextAsync("#map-summary"));
@@ -87,7 +79,7 @@ public sealed class CaseMapTests(BrowserFixture fixture)
     public async Task The_map_fits_a_360_pixel_phone_with_the_filters_folded_above_it()
     {
         var (page, errors) = await fixture.NewPageAsync(width: 360, height: 740);
-        await SignInAsync(page, "district1");
+        await BrowserSession.SignInAsync(page, "district1");
         await page.GotoAsync("/map");
         await CaseCountAsync(page, errors);
 
@@ -136,22 +128,5 @@ public sealed class CaseMapTests(BrowserFixture fixture)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         var answer = await (await api.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
         return answer.GetProperty("features").GetArrayLength();
-    }
-
-    /// <summary>A point of the demo city in a grid of the district.</summary>
-    private (double Lon, double Lat) PointInDistrict(string district)
-    {
-        var regions = fixture.App.Services.GetRequiredService<IRegionLookup>();
-        for (var lon = 120.05; lon < 120.30; lon += 0.002)
-        {
-            for (var lat = 30.20; lat < 30.40; lat += 0.002)
-            {
-                if (regions.LocateGridCode(lon, lat) is { } grid && grid.StartsWith(district, StringComparison.Ordinal))
-                {
-                    return (Math.Round(lon, 6), Math.Round(lat, 6));
-                }
-            }
-        }
-        throw new InvalidOperationException($"no point of the demo city lies in district {district}");
     }
 }

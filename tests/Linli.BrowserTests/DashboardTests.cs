@@ -13,14 +13,6 @@ public sealed class DashboardTests(BrowserFixture fixture)
 {
     private const string District = "330105";
 
-    private static async Task SignInAsync(IPage page, string username, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", username);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
 
     private static async Task<int> OpenCasesAsync(IPage page, string url)
     {
@@ -33,14 +25,14 @@ public sealed class DashboardTests(BrowserFixture fixture)
     public async Task A_district_officer_sees_a_new_report_counted_with_every_chart_drawn()
     {
         var (page, errors) = await fixture.NewPageAsync(width: 1920, height: 1080);
-        await SignInAsync(page, "district1", LinliAppFactory.DemoPassword);
+        await BrowserSession.SignInAsync(page, "district1", LinliAppFactory.DemoPassword);
         var before = await OpenCasesAsync(page, "/dashboard");
 
         // One report stays open; grid1 fixes another on the spot, which closes it on time.
         using (var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) })
         {
-            await ReportAsync(api, PointIn(District), "仪表盘测试：垃圾桶满了溢出来");
-            var fixedOnSpot = await ReportAsync(api, PointIn(FirstGrid()), "仪表盘测试：楼道堆放杂物");
+            await ReportAsync(api, fixture.PointIn(District), "仪表盘测试：垃圾桶满了溢出来");
+            var fixedOnSpot = await ReportAsync(api, fixture.PointIn(FirstGrid()), "仪表盘测试：楼道堆放杂物");
             var token = await fixture.App.TokenAsync("grid1", LinliAppFactory.DemoPassword);
             using var handle = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{fixedOnSpot}/actions/self-handle")
             {
@@ -93,22 +85,5 @@ public sealed class DashboardTests(BrowserFixture fixture)
         var regions = fixture.App.Services.GetRequiredService<IRegionLookup>();
         var street = regions.ChildrenOf(District)[0];
         return regions.ChildrenOf(regions.ChildrenOf(street.Code)[0].Code)[0].Code;
-    }
-
-    /// <summary>A point of the demo city in the region with this code (a district or a grid).</summary>
-    private (double Lon, double Lat) PointIn(string code)
-    {
-        var regions = fixture.App.Services.GetRequiredService<IRegionLookup>();
-        for (var lon = 120.00; lon < 120.40; lon += 0.001)
-        {
-            for (var lat = 30.15; lat < 30.50; lat += 0.001)
-            {
-                if (regions.LocateGridCode(lon, lat) is { } grid && grid.StartsWith(code, StringComparison.Ordinal))
-                {
-                    return (Math.Round(lon, 6), Math.Round(lat, 6));
-                }
-            }
-        }
-        throw new InvalidOperationException($"no point of the demo city lies in {code}");
     }
 }

@@ -6,14 +6,6 @@ namespace Linli.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class RegionBrowserTests(BrowserFixture fixture)
 {
-    private static async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", username);
-        await page.FillAsync("#password", LinliAppFactory.DemoPassword);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
 
     /// <summary>Clicks the first child in the list and waits for its page and its map.</summary>
     private static async Task<string> GoDownAsync(IPage page)
@@ -30,7 +22,7 @@ public sealed class RegionBrowserTests(BrowserFixture fixture)
     public async Task A_district_officer_goes_down_from_her_district_to_a_grid_by_clicking_and_back_up_by_the_breadcrumb()
     {
         var (page, errors) = await fixture.NewPageAsync(1920, 1080);
-        await SignInAsync(page, "district1");
+        await BrowserSession.SignInAsync(page, "district1");
         await page.GotoAsync("/regions");
         await page.WaitForSelectorAsync("#region-map[data-loaded=true]");
         Assert.Contains("拱墅区", await page.InnerTextAsync("h1"));
@@ -55,7 +47,7 @@ public sealed class RegionBrowserTests(BrowserFixture fixture)
     public async Task The_region_browser_fits_a_phone()
     {
         var (page, errors) = await fixture.NewPageAsync(360, 740);
-        await SignInAsync(page, "grid1");
+        await BrowserSession.SignInAsync(page, "grid1");
         await page.GotoAsync("/regions");
         await page.WaitForSelectorAsync("#region-map[data-loaded=true]");
 

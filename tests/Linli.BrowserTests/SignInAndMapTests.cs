@@ -6,14 +6,6 @@ namespace Linli.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SignInAndMapTests(BrowserFixture fixture)
 {
-    private async Task SignInAsync(IPage page, string username, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", username);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
 
     [Fact]
     public async Task A_district_officer_signs_in_sees_her_district_on_the_map_and_locates_a_point()
@@ -23,7 +15,7 @@ public sealed class SignInAndMapTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         Assert.Contains("/account/login", page.Url);
         Assert.True(await page.Locator("text=district1").CountAsync() > 0, "the demo accounts are listed while the demo city is in use");
-        await SignInAsync(page, "district1", LinliAppFactory.DemoPassword);
+        await BrowserSession.SignInAsync(page, "district1", LinliAppFactory.DemoPassword);
         Assert.EndsWith("/inbox", page.Url); // signed in, everyone starts at her inbox
 
         await page.GotoAsync("/");
@@ -43,7 +35,7 @@ public sealed class SignInAndMapTests(BrowserFixture fixture)
     public async Task An_admin_turns_on_two_factor_signs_in_with_a_code_and_creates_an_account()
     {
         var (page, errors) = await fixture.NewPageAsync();
-        await SignInAsync(page, "admin", LinliAppFactory.AdminPassword);
+        await BrowserSession.SignInAsync(page, "admin", LinliAppFactory.AdminPassword);
 
         await page.GotoAsync("/admin/users");
         Assert.Contains("/account/denied", page.Url);
@@ -56,7 +48,7 @@ public sealed class SignInAndMapTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("ul.codes");
         await page.ClickAsync("form[action='/account/logout'] button");
 
-        await SignInAsync(page, "admin", LinliAppFactory.AdminPassword);
+        await BrowserSession.SignInAsync(page, "admin", LinliAppFactory.AdminPassword);
         Assert.Contains("/account/login-2fa", page.Url);
         await page.FillAsync("#code", Totp.Code(key));
         await page.ClickAsync("main button[type=submit]");
