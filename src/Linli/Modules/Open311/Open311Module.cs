@@ -44,6 +44,11 @@ internal static class Open311Module
             .WithSummary("A key for an Open311 client (the secret is in this answer only), optionally limited to jurisdictions and categories, with its own rate");
         keys.MapGet("/", ManageKeys.ManageKeys.List).WithName("ListOpen311Keys");
         keys.MapDelete("/{id:guid}", ManageKeys.ManageKeys.Revoke).WithName("RevokeOpen311Key");
+
+        var attributes = app.MapGroup("/api/v1/open311/services/{code}/attributes").WithTags("Open311").RequireAuthorization(Policies.ConfigManage);
+        attributes.MapPut("/", ServiceAttributes.ServiceAttributes.Put).WithName("PutOpen311ServiceAttributes")
+            .WithSummary("Replace the attributes (questions) of a service as a whole: the specification's service definition");
+        attributes.MapGet("/", ServiceAttributes.ServiceAttributes.Get).WithName("GetOpen311ServiceAttributes");
         return app;
     }
 }

@@ -44,6 +44,7 @@ internal static class PostRequest
         var phone = P("phone");
         var media = MediaUrls(request);
         var attributes = Attributes(request);
+        ServiceAttributes.ServiceAttributes.Check(await ServiceAttributes.ServiceAttributes.ForAsync(db, code, ct), attributes);
 
         var receipt = await intake.ReportAsync(new IntakeReport(code, description, lon, lat, P("address_string"), "open311",
             name.Length == 0 ? null : name[..Math.Min(name.Length, 50)],
