@@ -149,11 +149,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /open311/v2/requests/{service_request_id}.{format}"] = Rule.Public,
         ["GET /open311/v2/tokens/{token}.{format}"] = Rule.Public,
         ["GET /open311/v2/servicerequestupdates.{format}"] = Rule.Public,
+        ["POST /open311/v2/servicerequestupdates.{format}"] = Rule.Public,
         ["GET /open311/v2/{**path}"] = Rule.Public,
         ["POST /open311/v2/{**path}"] = Rule.Public,
         ["POST /api/v1/open311/keys/"] = Rule.Only([Roles.Admin]),
         ["GET /api/v1/open311/keys/"] = Rule.Only([Roles.Admin]),
         ["DELETE /api/v1/open311/keys/{id:guid}"] = Rule.Only([Roles.Admin]),
+        ["PUT /api/v1/open311/services/{code}/attributes/"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/open311/services/{code}/attributes/"] = Rule.Only([Roles.Admin]),
     };
 
     private TestApp _app = null!;
@@ -293,6 +296,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         "POST /open311/v2/requests.{format}" => new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["api_key"] = _open311Key, ["service_code"] = "1101", ["lat"] = "30.32", ["long"] = "120.11", ["description"] = "垃圾",
+        }),
+        "POST /open311/v2/servicerequestupdates.{format}" => new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = _open311Key, ["service_request_id"] = "no-such-request", ["update_id"] = "matrix", ["description"] = "还是满的",
         }),
         "POST /api/v1/regions/import" => new StringContent(
             new RegionFile().Add(code + "901", "新网格", "grid", code, Box(120.1, 30.3, 120.101, 30.301)).ToString(),

@@ -39,6 +39,27 @@ internal sealed class Open311Client(TestApp app)
         return await Answer.ReadAsync(await app.Anonymous.PostAsync($"/open311/v2/requests.{format}", new FormUrlEncodedContent(fields)));
     }
 
+    public async Task<Answer> PostUpdateAsync(string format, Dictionary<string, string> fields, bool withKey = true)
+    {
+        if (withKey && !fields.ContainsKey("api_key")) fields["api_key"] = Key;
+        return await Answer.ReadAsync(await app.Anonymous.PostAsync($"/open311/v2/servicerequestupdates.{format}", new FormUrlEncodedContent(fields)));
+    }
+
+    /// <summary>What FixMyStreet's client posts to servicerequestupdates.</summary>
+    public static Dictionary<string, string> Update(string requestId, string updateId, string status = "IN_PROGRESS", string? description = null) => new()
+    {
+        ["jurisdiction_id"] = "",
+        ["service_request_id"] = requestId,
+        ["update_id"] = updateId,
+        ["updated_datetime"] = "2026-03-01T08:00:00+08:00",
+        ["status"] = status,
+        ["description"] = description ?? "垃圾桶还是满的，已经三天了",
+        ["first_name"] = "四",
+        ["last_name"] = "李",
+        ["email"] = "resident@example.org",
+        ["media_url"] = "https://example.org/update.jpg",
+    };
+
     public static Dictionary<string, string> Report(string? description = null, string lat = "30.3105", string lon = "120.1105") => new()
     {
         ["service_code"] = "1101",

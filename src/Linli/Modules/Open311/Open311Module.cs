@@ -33,6 +33,8 @@ internal static class Open311Module
         open311.MapGet("/tokens/{token}.{format}", GetRequests.GetRequests.Token).WithName("Open311Token");
         open311.MapGet("/servicerequestupdates.{format}", ListUpdates.ListUpdates.Handle).WithName("Open311ServiceRequestUpdates")
             .WithSummary("FixMyStreet's extension: one update per step of a case's history, with extended statuses");
+        open311.MapPost("/servicerequestupdates.{format}", PostUpdate.PostUpdate.Handle).WithName("Open311PostServiceRequestUpdate")
+            .WithSummary("FixMyStreet's extension: a client's update, recorded as a public note on the case (idempotent on the key and update_id)");
         // Anything else under the prefix is the specification's 404, not the framework's empty one.
         open311.MapMethods("/{**path}", ["GET", "POST"], () => Open311Document.Errors(StatusCodes.Status404NotFound, "No such Open311 resource."))
             .WithName("Open311NotFound").ExcludeFromDescription();
@@ -42,6 +44,11 @@ internal static class Open311Module
             .WithSummary("A key for an Open311 client (the secret is in this answer only), optionally limited to jurisdictions and categories, with its own rate");
         keys.MapGet("/", ManageKeys.ManageKeys.List).WithName("ListOpen311Keys");
         keys.MapDelete("/{id:guid}", ManageKeys.ManageKeys.Revoke).WithName("RevokeOpen311Key");
+
+        var attributes = app.MapGroup("/api/v1/open311/services/{code}/attributes").WithTags("Open311").RequireAuthorization(Policies.ConfigManage);
+        attributes.MapPut("/", ServiceAttributes.ServiceAttributes.Put).WithName("PutOpen311ServiceAttributes")
+            .WithSummary("Replace the attributes (questions) of a service as a whole: the specification's service definition");
+        attributes.MapGet("/", ServiceAttributes.ServiceAttributes.Get).WithName("GetOpen311ServiceAttributes");
         return app;
     }
 }

@@ -169,6 +169,22 @@ public sealed partial class Case
         Move("evaluate", CaseStage.Evaluated, c, comment, new { rating });
     }
 
+    /// <summary>
+    /// A note for everyone following the case (an Open311 client's update, say): recorded in the
+    /// history, the stage unchanged, whatever the stage — a closed case stays closed.
+    /// </summary>
+    public int AddPublicNote(CaseContext c, string note, object? data = null)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new CaseTransitionException("A public note needs some text.");
+        }
+        return Record(PublicNoteAction, Stage, Stage, c, note.Trim(), data);
+    }
+
+    /// <summary>The history action of <see cref="AddPublicNote"/>.</summary>
+    public const string PublicNoteAction = "public-note";
+
     private void MarkClosed(CaseContext c)
     {
         ClosedAtMs = c.Now.ToUnixTimeMilliseconds();

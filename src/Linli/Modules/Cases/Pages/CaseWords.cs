@@ -52,6 +52,7 @@ public static class CaseWords
         "absorb" => Lang.T("并入案件", "Took in a case"),
         "attach-report" => Lang.T("同一问题的又一次上报", "Another report of it"),
         "escalate" => Lang.T("超时督办", "Escalated"),
+        "public-note" => Lang.T("公开留言", "Public note"),
         _ => action,
     };
 

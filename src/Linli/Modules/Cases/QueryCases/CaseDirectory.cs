@@ -10,7 +10,7 @@ namespace Linli.Modules.Cases.QueryCases;
 internal sealed class CaseDirectory(LinliDb db) : ICaseDirectory
 {
     /// <summary>The actions whose note is written for the reporter (the follow page shows the same).</summary>
-    public static readonly string[] PublicNoteActions = ["feedback", "close", "self-handle", "decline", "void"];
+    public static readonly string[] PublicNoteActions = ["feedback", "close", "self-handle", "decline", "void", Case.PublicNoteAction];
 
     private static readonly CaseStage[] ResolvedStages =
         [CaseStage.Closed, CaseStage.Evaluated, CaseStage.Declined, CaseStage.Voided, CaseStage.Ledger, CaseStage.Merged];

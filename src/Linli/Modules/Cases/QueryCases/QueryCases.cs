@@ -58,7 +58,7 @@ internal static class QueryCases
         return TypedResults.Ok(new FollowView(c.Number, CaseNames.Stage(c.Stage), c.CategoryCode, c.Address,
             c.ReportedAt.ToOffset(Calendar.WorkingCalendar.ChinaStandardTime),
             c.History.OrderBy(h => h.Sequence).Select(h => new FollowStep(h.At.ToOffset(Calendar.WorkingCalendar.ChinaStandardTime), h.Action, h.ToStage,
-                h.Action is "feedback" or "close" or "self-handle" ? h.Note : null)).ToList(), c.Rating));
+                h.Action is "feedback" or "close" or "self-handle" or Case.PublicNoteAction ? h.Note : null)).ToList(), c.Rating));
     }
 
     public static async Task<Ok<CasePage>> List(HttpContext http, LinliDb db, IAccessControl access, IRegionLookup regions, TimeProvider clock,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Linli.Infrastructure.Persistence;
 using Linli.Modules.Cases.Contracts;
 using Linli.Modules.Open311.Format;
 
@@ -10,15 +11,16 @@ namespace Linli.Modules.Open311.ListServices;
 /// </summary>
 internal static class ListServices
 {
-    public static async Task<IResult> List(HttpContext http, ICaseDirectory cases, CancellationToken ct)
+    public static async Task<IResult> List(HttpContext http, ICaseDirectory cases, LinliDb db, CancellationToken ct)
     {
         var english = English(http.Request);
+        var withAttributes = await ServiceAttributes.ServiceAttributes.ServicesWithAttributesAsync(db, ct);
         var services = (await cases.CategoriesAsync(ct)).Select(c => (JsonNode)new JsonObject
         {
             ["service_code"] = c.Code,
             ["service_name"] = english ? c.NameEn : c.NameZh,
             ["description"] = c.Description ?? (english ? c.NameEn : c.NameZh),
-            ["metadata"] = false,
+            ["metadata"] = withAttributes.Contains(c.Code),
             ["type"] = "realtime",
             ["keywords"] = english ? $"{c.MajorNameEn}, {c.NameEn}" : $"{c.MajorNameZh}，{c.NameZh}",
             ["group"] = english ? c.MajorNameEn : c.MajorNameZh,
@@ -26,14 +28,15 @@ internal static class ListServices
         return new Open311Document("services", new JsonArray([.. services]));
     }
 
-    public static async Task<IResult> Definition(string service_code, ICaseDirectory cases, CancellationToken ct)
+    public static async Task<IResult> Definition(string service_code, ICaseDirectory cases, LinliDb db, CancellationToken ct)
     {
         var category = (await cases.CategoriesAsync(ct)).FirstOrDefault(c => c.Code == service_code)
             ?? throw Open311Exception.NotFound($"service_code '{service_code}' is not a service here (GET services.xml lists them).");
         return new Open311Document("service_definition", new JsonObject
         {
             ["service_code"] = category.Code,
-            ["attributes"] = new JsonArray(),
+            ["attributes"] = new JsonArray([.. (await ServiceAttributes.ServiceAttributes.ForAsync(db, category.Code, ct))
+                .Select(a => (JsonNode)ServiceAttributes.ServiceAttributes.Definition(a))]),
         });
     }
 

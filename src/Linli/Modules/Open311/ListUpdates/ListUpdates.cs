@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Linli.Infrastructure.Persistence;
 using Linli.Modules.Cases.Contracts;
 using Linli.Modules.Open311.Format;
+using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Open311.ListUpdates;
 
@@ -11,12 +13,16 @@ namespace Linli.Modules.Open311.ListUpdates;
 /// </summary>
 internal static class ListUpdates
 {
-    public static async Task<IResult> Handle(HttpContext http, ICaseDirectory cases, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(HttpContext http, ICaseDirectory cases, LinliDb db, TimeProvider clock, CancellationToken ct)
     {
         var end = Date(http.Request, "end_date") ?? clock.GetUtcNow();
         var start = Date(http.Request, "start_date") ?? end - TimeSpan.FromDays(1);
         if (start > end || end - start > TimeSpan.FromDays(90)) throw Open311Exception.BadRequest("start_date must come before end_date, at most 90 days apart.");
         var steps = await cases.StepsAsync(start, end, 1000, ct);
+        // A client's own update (POST servicerequestupdates) is a step too; its photo comes from what the client sent.
+        var stepIds = steps.Select(s => s.Id).ToList();
+        var media = await db.Open311Updates.AsNoTracking().Where(u => stepIds.Contains(u.StepId) && u.MediaUrl != null)
+            .ToDictionaryAsync(u => u.StepId, u => u.MediaUrl, ct);
         return new Open311Document("service_request_updates", new JsonArray([.. steps.Select(s => (JsonNode)new JsonObject
         {
             ["update_id"] = s.Id.ToString(CultureInfo.InvariantCulture),
@@ -24,7 +30,7 @@ internal static class ListUpdates
             ["status"] = Status(s.ToStage),
             ["updated_datetime"] = Open311Document.Time(s.At),
             ["description"] = s.PublicNote ?? "",
-            ["media_url"] = "",
+            ["media_url"] = media.GetValueOrDefault(s.Id) ?? "",
         })]));
     }
 

@@ -25,13 +25,8 @@ internal static class PostRequest
     {
         var request = http.Request;
         string? P(string name) => Open311Formats.Param(request, name);
-        var key = http.Items[Open311Filter.KeyItem] as Open311Key
-            ?? throw Open311Exception.Forbidden(P("api_key") is null ? "api_key is required to post a request." : "api_key is not valid (unknown or revoked).");
+        var key = RequireKey(http, "post a request");
         var jurisdiction = http.Items[Open311Filter.JurisdictionItem] as string;
-        if (key.Jurisdictions.Count > 0 && (jurisdiction is null || !key.Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase)))
-        {
-            throw Open311Exception.Forbidden($"This api_key may not post to jurisdiction '{jurisdiction}'.");
-        }
         var code = P("service_code") ?? throw Open311Exception.BadRequest("service_code is required (GET services.xml lists them).");
         var service = (await cases.CategoriesAsync(ct)).FirstOrDefault(c => c.Code == code)
             ?? throw Open311Exception.NotFound($"service_code '{code}' is not a service here (GET services.xml lists them).");
@@ -49,6 +44,7 @@ internal static class PostRequest
         var phone = P("phone");
         var media = MediaUrls(request);
         var attributes = Attributes(request);
+        ServiceAttributes.ServiceAttributes.Check(await ServiceAttributes.ServiceAttributes.ForAsync(db, code, ct), attributes);
 
         var receipt = await intake.ReportAsync(new IntakeReport(code, description, lon, lat, P("address_string"), "open311",
             name.Length == 0 ? null : name[..Math.Min(name.Length, 50)],
@@ -74,6 +70,21 @@ internal static class PostRequest
                 : null,
             ["account_id"] = accountId,
         }), receipt.JoinedExisting ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+    }
+
+    /// <summary>The key that sent a POST (403 when it is missing, unknown, revoked or not for this jurisdiction).</summary>
+    public static Open311Key RequireKey(HttpContext http, string doing)
+    {
+        var key = http.Items[Open311Filter.KeyItem] as Open311Key
+            ?? throw Open311Exception.Forbidden(Open311Formats.Param(http.Request, "api_key") is null
+                ? $"api_key is required to {doing}."
+                : "api_key is not valid (unknown or revoked).");
+        var jurisdiction = http.Items[Open311Filter.JurisdictionItem] as string;
+        if (key.Jurisdictions.Count > 0 && (jurisdiction is null || !key.Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase)))
+        {
+            throw Open311Exception.Forbidden($"This api_key may not post to jurisdiction '{jurisdiction}'.");
+        }
+        return key;
     }
 
     private static string? Clip(string? value) => value is null ? null : value[..Math.Min(value.Length, 100)];
