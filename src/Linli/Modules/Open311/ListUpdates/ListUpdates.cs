@@ -30,7 +30,8 @@ internal static class ListUpdates
             ["status"] = Status(s.ToStage),
             ["updated_datetime"] = Open311Document.Time(s.At),
             ["description"] = s.PublicNote ?? "",
-            ["media_url"] = media.GetValueOrDefault(s.Id) ?? "",
+            // null, not "": an absent URL is no URL (JSON clients validate media_url as a URI); XML writes it empty.
+            ["media_url"] = media.GetValueOrDefault(s.Id),
         })]));
     }
 
