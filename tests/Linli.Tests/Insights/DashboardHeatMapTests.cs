@@ -41,6 +41,7 @@ public sealed class DashboardHeatMapTests
         public bool IsReady => true;
         public PointLocation? Locate(double lon, double lat) => null;
         public string? LocateGridCode(double lon, double lat) => null;
+        public (double Lon, double Lat)? PointIn(string code) => null;
         public IReadOnlyList<RegionRef> PathTo(string code) => [];
         public IReadOnlyList<RegionRef> ChildrenOf(string? code) => _children.GetValueOrDefault(code ?? "") ?? [];
     }

@@ -136,6 +136,10 @@ public sealed class Open311Tests : IAsyncLifetime
         var unplaced = await _client.PostAsync("xml", addressOnly);
         Assert.Equal(HttpStatusCode.BadRequest, unplaced.Status);
         Assert.Contains("cannot be placed", unplaced.Errors()[0], StringComparison.Ordinal);
+        addressOnly["address_id"] = "9999999999";
+        var unknownAddress = await _client.PostAsync("xml", addressOnly);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownAddress.Status);
+        Assert.Contains("address_id", unknownAddress.Errors()[0], StringComparison.Ordinal);
 
         var tooLong = await _client.PostAsync("xml", Open311Client.Report(description: new string('长', 4001)));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
@@ -154,6 +158,22 @@ public sealed class Open311Tests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("requests.json?status=pending")).Status);
         // Unknown jurisdiction is fine when none are configured: the parameter is optional.
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("services.xml?jurisdiction_id=anything")).Status);
+    }
+
+    [Fact]
+    public async Task A_building_code_as_address_id_places_the_report_in_that_building()
+    {
+        var byBuilding = Open311Client.Report();
+        byBuilding.Remove("lat");
+        byBuilding.Remove("long");
+        byBuilding["address_id"] = "3301050010010010001";
+        var posted = await _client.PostAsync("json", byBuilding);
+        Assert.True(posted.Status == HttpStatusCode.Created, posted.Body);
+        var id = posted.Json[0].GetProperty("service_request_id").GetString();
+        var staff = await _app.ClientForAsync("community-staff", "330105001001");
+        var page = await staff.GetFromJsonAsync<JsonElement>("/api/v1/cases?limit=50");
+        var item = page.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("number").GetString() == id);
+        Assert.Equal("3301050010010010001", item.GetProperty("regions").GetProperty("building").GetProperty("code").GetString());
     }
 
     [Fact]

@@ -30,6 +30,12 @@ public interface IRegionLookup
     /// <summary>The grid code for a point, or null; the fast path for batches.</summary>
     string? LocateGridCode(double lon, double lat);
 
+    /// <summary>
+    /// A point inside the region with this code (a building, grid or any level), for addresses given
+    /// by code instead of coordinates; null when there is no such region.
+    /// </summary>
+    (double Lon, double Lat)? PointIn(string code);
+
     /// <summary>The region with this code and its ancestors, top first; empty when unknown.</summary>
     IReadOnlyList<RegionRef> PathTo(string code);
 

@@ -84,6 +84,13 @@ internal sealed class RegionIndexHolder(IDbContextFactory<LinliDb> dbFactory, IL
         return (index.FindContainingGrid(lon, lat) ?? index.FindNearestGrid(lon, lat, RegionIndex.SnapDistanceMeters)?.Grid)?.Code;
     }
 
+    public (double Lon, double Lat)? PointIn(string code)
+    {
+        // The interior point, not the centroid: a U-shaped building's centroid can lie outside it.
+        var point = _current.Find(code)?.Geometry.InteriorPoint;
+        return point is null || point.IsEmpty ? null : (point.X, point.Y);
+    }
+
     public IReadOnlyList<RegionRef> PathTo(string code)
     {
         var path = new List<RegionRef>();

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Linli.Infrastructure.Persistence;
 using Linli.Infrastructure.Protection;
 using Linli.Modules.Cases.Contracts;
+using Linli.Modules.Geography.Contracts;
 using Linli.Modules.Open311.Data;
 using Linli.Modules.Open311.Format;
 
@@ -21,7 +22,7 @@ internal static class PostRequest
     public const int MaxDescription = 4000;
 
     public static async Task<IResult> Handle(HttpContext http, ICaseIntake intake, ICaseDirectory cases, LinliDb db, PersonalDataProtector protector,
-        TimeProvider clock, CancellationToken ct)
+        IRegionLookup regions, TimeProvider clock, CancellationToken ct)
     {
         var request = http.Request;
         string? P(string name) => Open311Formats.Param(request, name);
@@ -34,7 +35,7 @@ internal static class PostRequest
         {
             throw Open311Exception.Forbidden($"This api_key may not post requests for service_code '{code}'.");
         }
-        var (lon, lat) = Location(P("lat"), P("long"), P("address_string"), P("address_id"));
+        var (lon, lat) = Location(P("lat"), P("long"), P("address_string"), P("address_id"), regions);
         var description = P("description") ?? service.NameZh;
         if (description.Length > MaxDescription)
         {
@@ -89,13 +90,23 @@ internal static class PostRequest
 
     private static string? Clip(string? value) => value is null ? null : value[..Math.Min(value.Length, 100)];
 
-    private static (double Lon, double Lat) Location(string? lat, string? lon, string? address, string? addressId)
+    /// <summary>
+    /// Where the problem is: lat and long; else an address_id, which here is a Linli region code (a
+    /// building's, or a grid's) placed at a point inside it. A free-text address alone cannot be placed:
+    /// Linli has no geocoder, and guessing would send the case to the wrong grid.
+    /// </summary>
+    private static (double Lon, double Lat) Location(string? lat, string? lon, string? address, string? addressId, IRegionLookup regions)
     {
         if (lat is null && lon is null)
         {
-            throw Open311Exception.BadRequest(address is null && addressId is null
+            if (addressId is not null)
+            {
+                return regions.PointIn(addressId) ?? throw Open311Exception.BadRequest(
+                    $"address_id '{Clip(addressId)}' is not a building or region code of this city: send lat and long instead.");
+            }
+            throw Open311Exception.BadRequest(address is null
                 ? "A location is required: lat and long, address_string or address_id."
-                : "The address cannot be placed on the map here: send lat and long (WGS 84) with it.");
+                : "The address cannot be placed on the map here: send lat and long (WGS 84) with it, or a building code as address_id.");
         }
         return (Coordinate("long", lon, 180), Coordinate("lat", lat, 90));
     }
