@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Linli.Modules.Access.Contracts;
 using Linli.Modules.Access.Data;
 using Linli.Tests.Infrastructure;
@@ -63,8 +64,9 @@ public sealed class Open311KeysPageTests(BrowserFixture fixture)
         Assert.Contains(secret[..9], await row.InnerTextAsync(), StringComparison.Ordinal);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "open311-keys.png"), FullPage = true });
-
         await row.Locator("details.revoke summary").ClickAsync();
+        var problems = await AxeProblemsAsync(page);
+
         await row.Locator("details.revoke button.danger").ClickAsync();
         await page.WaitForSelectorAsync("p.notice[role=status]");
         Assert.Equal(1, await page.Locator("tr.key-revoked", new() { HasText = "FixMyStreet 杭州" }).CountAsync());
@@ -75,7 +77,10 @@ public sealed class Open311KeysPageTests(BrowserFixture fixture)
         {
             var (other, otherErrors) = await fixture.NewPageAsync(width, 900);
             await SignInAsync(other, username, key);
-            await other.GotoAsync("/admin/open311-keys");
+            // On a phone in English, at a wide desk in Chinese.
+            await other.GotoAsync(width == 360 ? "/lang/en?back=/admin/open311-keys" : "/admin/open311-keys");
+            await other.WaitForSelectorAsync("tr.key-revoked");
+            problems.AddRange(await AxeProblemsAsync(other));
             if (width == 360)
             {
                 await other.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "open311-keys-360.png"), FullPage = true });
@@ -85,6 +90,14 @@ public sealed class Open311KeysPageTests(BrowserFixture fixture)
             await other.Context.CloseAsync();
         }
 
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static async Task<List<string>> AxeProblemsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
     }
 }
