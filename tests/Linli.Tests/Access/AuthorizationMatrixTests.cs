@@ -129,6 +129,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/users"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["GET /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["POST /admin/audit"] = Rule.Page(Rule.Only([Roles.Admin])),
+        ["GET /admin/open311-keys"] = Rule.Page(Rule.Only([Roles.Admin])),
+        ["POST /admin/open311-keys"] = Rule.Page(Rule.Only([Roles.Admin])),
         ["GET /account/two-factor"] = Rule.Page(Rule.SignedIn),
         // Without ?region the dashboard shows the user's own scope; roles that read no cases are refused.
         ["GET /dashboard"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),

@@ -19,6 +19,9 @@ public sealed record KeyView(Guid Id, string Name, string Prefix, IReadOnlyList<
     public string? Key { get; init; }
 }
 
+/// <summary>A key as the admin page lists it: how many requests it posted (its Open311 request records) and the last one's time.</summary>
+public sealed record KeyUsage(KeyView Key, int Requests, DateTimeOffset? LastUsedAt);
+
 /// <summary>
 /// <c>/api/v1/open311/keys</c>: administrators make keys for Open311 clients (the secret shown
 /// once, its hash kept), list them without secrets, and revoke them.
@@ -28,6 +31,18 @@ internal static class ManageKeys
     public const int DefaultPerMinute = 60;
 
     public static async Task<Created<KeyView>> Create(CreateKeyRequest request, HttpContext http, LinliDb db, ICaseDirectory cases,
+        Open311Settings settings, TimeProvider clock, CancellationToken ct)
+    {
+        var view = await CreateAsync(request, http.User.FindFirstValue(ClaimTypes.NameIdentifier), db, cases, settings, clock, ct);
+        return TypedResults.Created($"/api/v1/open311/keys/{view.Id}", view);
+    }
+
+    /// <summary>
+    /// Checks and stores a new key; the answer carries the secret (<see cref="KeyView.Key"/>), which is
+    /// nowhere else afterwards. The API and the admin page both make keys here.
+    /// </summary>
+    /// <exception cref="RequestValidationException">A field is missing or wrong.</exception>
+    public static async Task<KeyView> CreateAsync(CreateKeyRequest request, string? createdBy, LinliDb db, ICaseDirectory cases,
         Open311Settings settings, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -51,10 +66,10 @@ internal static class ManageKeys
         }
         var secret = Open311KeyStore.NewSecret();
         var key = new Open311Key(Guid.NewGuid(), request.Name!.Trim(), Open311KeyStore.Hash(secret), secret[..9], jurisdictions, categories,
-            request.PerMinute ?? DefaultPerMinute, clock.GetUtcNow().ToUnixTimeMilliseconds(), http.User.FindFirstValue(ClaimTypes.NameIdentifier));
+            request.PerMinute ?? DefaultPerMinute, clock.GetUtcNow().ToUnixTimeMilliseconds(), createdBy);
         db.Open311Keys.Add(key);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/open311/keys/{key.Id}", View(key) with { Key = secret });
+        return View(key) with { Key = secret };
     }
 
     public static async Task<Ok<List<KeyView>>> List(LinliDb db, CancellationToken ct)
@@ -65,10 +80,29 @@ internal static class ManageKeys
 
     public static async Task<NoContent> Revoke(Guid id, LinliDb db, TimeProvider clock, CancellationToken ct)
     {
+        await RevokeAsync(id, db, clock, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Revokes the key (again is no change); the API and the admin page both revoke here.</summary>
+    /// <exception cref="NotFoundException">No such key.</exception>
+    public static async Task RevokeAsync(Guid id, LinliDb db, TimeProvider clock, CancellationToken ct)
+    {
         var key = await db.Open311Keys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException($"No Open311 key {id}.");
         key.Revoke(clock.GetUtcNow().ToUnixTimeMilliseconds());
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+    }
+
+    /// <summary>Every key without its secret, oldest first, with how many requests it posted and when it last did.</summary>
+    public static async Task<List<KeyUsage>> ListWithUsageAsync(LinliDb db, CancellationToken ct)
+    {
+        var keys = await db.Open311Keys.AsNoTracking().OrderBy(k => k.CreatedAtMs).ToListAsync(ct);
+        var usage = await db.Open311Requests.AsNoTracking().GroupBy(r => r.KeyId)
+            .Select(g => new { KeyId = g.Key, Count = g.Count(), Last = g.Max(r => r.CreatedAtMs) })
+            .ToDictionaryAsync(u => u.KeyId, ct);
+        return keys.Select(k => usage.TryGetValue(k.Id, out var u)
+            ? new KeyUsage(View(k), u.Count, DateTimeOffset.FromUnixTimeMilliseconds(u.Last))
+            : new KeyUsage(View(k), 0, null)).ToList();
     }
 
     private static KeyView View(Open311Key k) => new(k.Id, k.Name, k.Prefix, k.Jurisdictions, k.Categories, k.PerMinute,
