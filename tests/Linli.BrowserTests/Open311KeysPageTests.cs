@@ -30,11 +30,7 @@ public sealed class Open311KeysPageTests(BrowserFixture fixture)
 
     private static async Task SignInAsync(IPage page, string username, string key)
     {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#username", username);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserSession.SignInAsync(page, username, Password);
         Assert.Contains("/account/login-2fa", page.Url);
         await page.FillAsync("#code", Totp.Code(key));
         await page.ClickAsync("main button[type=submit]");
