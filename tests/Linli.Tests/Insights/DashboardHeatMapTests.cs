@@ -42,6 +42,7 @@ public sealed class DashboardHeatMapTests
         public PointLocation? Locate(double lon, double lat) => null;
         public string? LocateGridCode(double lon, double lat) => null;
         public (double Lon, double Lat)? PointIn(string code) => null;
+        public string? CodeNamedIn(string address) => null;
         public IReadOnlyList<RegionRef> PathTo(string code) => [];
         public IReadOnlyList<RegionRef> ChildrenOf(string? code) => _children.GetValueOrDefault(code ?? "") ?? [];
     }

@@ -161,7 +161,7 @@ public sealed class Open311Tests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_building_code_as_address_id_places_the_report_in_that_building()
+    public async Task A_building_code_or_a_name_linli_knows_places_a_report_without_coordinates()
     {
         var byBuilding = Open311Client.Report();
         byBuilding.Remove("lat");
@@ -174,6 +174,23 @@ public sealed class Open311Tests : IAsyncLifetime
         var page = await staff.GetFromJsonAsync<JsonElement>("/api/v1/cases?limit=50");
         var item = page.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("number").GetString() == id);
         Assert.Equal("3301050010010010001", item.GetProperty("regions").GetProperty("building").GetProperty("code").GetString());
+
+        // Without coordinates or a code, the names Linli gives its regions place an address.
+        var byName = Open311Client.Report();
+        byName.Remove("lat");
+        byName.Remove("long");
+        byName["address_string"] = "康桥社区 西网格1幢 东门口";
+        var named = await _client.PostAsync("json", byName);
+        Assert.True(named.Status == HttpStatusCode.Created, named.Body);
+        var namedId = named.Json[0].GetProperty("service_request_id").GetString();
+        page = await staff.GetFromJsonAsync<JsonElement>("/api/v1/cases?limit=50");
+        item = page.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("number").GetString() == namedId);
+        Assert.Equal("3301050010010010001", item.GetProperty("regions").GetProperty("building").GetProperty("code").GetString());
+
+        byName["address_string"] = "火星上的某个地方";
+        var nowhere = await _client.PostAsync("json", byName);
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.Status);
+        Assert.Contains("cannot be placed", nowhere.Json[0].GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,12 @@ public interface IRegionLookup
     /// </summary>
     (double Lon, double Lat)? PointIn(string code);
 
+    /// <summary>
+    /// The code of the region an address names by Linli's own region names (a building, a grid, a
+    /// community…), the most specific one; null when it names none, or several it cannot tell apart.
+    /// </summary>
+    string? CodeNamedIn(string address);
+
     /// <summary>The region with this code and its ancestors, top first; empty when unknown.</summary>
     IReadOnlyList<RegionRef> PathTo(string code);
 

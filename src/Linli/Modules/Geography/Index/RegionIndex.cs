@@ -35,6 +35,8 @@ internal sealed class RegionIndex
     public int Count => _byCode.Count;
     public int GridCount => _grids.Count;
 
+    private RegionGazetteer? _gazetteer;
+
     public static RegionIndex Empty { get; } = Build([], -1);
 
     public static RegionIndex Build(IEnumerable<IndexedRegion> regions, long version)
@@ -68,6 +70,9 @@ internal sealed class RegionIndex
     }
 
     public IndexedRegion? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>Built on first use: only addresses without coordinates need it.</summary>
+    public RegionGazetteer Gazetteer => _gazetteer ??= new RegionGazetteer(_byCode.Values);
 
     public IReadOnlyList<RegionRef> ChildrenOf(string? code) =>
         _byCode.Values

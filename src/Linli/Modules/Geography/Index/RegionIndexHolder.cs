@@ -91,6 +91,8 @@ internal sealed class RegionIndexHolder(IDbContextFactory<LinliDb> dbFactory, IL
         return point is null || point.IsEmpty ? null : (point.X, point.Y);
     }
 
+    public string? CodeNamedIn(string address) => _current.Gazetteer.Find(address)?.Code;
+
     public IReadOnlyList<RegionRef> PathTo(string code)
     {
         var path = new List<RegionRef>();

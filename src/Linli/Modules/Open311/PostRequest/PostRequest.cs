@@ -92,23 +92,27 @@ internal static class PostRequest
 
     /// <summary>
     /// Where the problem is: lat and long; else an address_id, which here is a Linli region code (a
-    /// building's, or a grid's) placed at a point inside it. A free-text address alone cannot be placed:
-    /// Linli has no geocoder, and guessing would send the case to the wrong grid.
+    /// building's, or a grid's); else an address_string that names a building, grid or community the
+    /// way Linli names them. Each is placed at a point inside that region. Anything else is refused
+    /// rather than guessed: a wrong guess sends the case to the wrong grid.
     /// </summary>
     private static (double Lon, double Lat) Location(string? lat, string? lon, string? address, string? addressId, IRegionLookup regions)
     {
-        if (lat is null && lon is null)
+        if (lat is not null || lon is not null)
         {
-            if (addressId is not null)
-            {
-                return regions.PointIn(addressId) ?? throw Open311Exception.BadRequest(
-                    $"address_id '{Clip(addressId)}' is not a building or region code of this city: send lat and long instead.");
-            }
-            throw Open311Exception.BadRequest(address is null
-                ? "A location is required: lat and long, address_string or address_id."
-                : "The address cannot be placed on the map here: send lat and long (WGS 84) with it, or a building code as address_id.");
+            return (Coordinate("long", lon, 180), Coordinate("lat", lat, 90));
         }
-        return (Coordinate("long", lon, 180), Coordinate("lat", lat, 90));
+        if (addressId is not null)
+        {
+            return regions.PointIn(addressId) ?? throw Open311Exception.BadRequest(
+                $"address_id '{Clip(addressId)}' is not a building or region code of this city: send lat and long instead.");
+        }
+        if (address is null)
+        {
+            throw Open311Exception.BadRequest("A location is required: lat and long, address_string or address_id.");
+        }
+        return regions.CodeNamedIn(address) is { } code && regions.PointIn(code) is { } point ? point : throw Open311Exception.BadRequest(
+            $"The address '{Clip(address)}' cannot be placed on the map here: it names no building, grid or community of this city that Linli can tell apart. Send lat and long (WGS 84), or a building code as address_id.");
     }
 
     private static double Coordinate(string name, string? text, double limit)
