@@ -43,6 +43,7 @@ public sealed class Open311UpdatesAndAttributesTests : IAsyncLifetime
 
         var updates = await _client.GetAsync("servicerequestupdates.xml");
         var mine = Assert.Single(updates.Xml.Root!.Elements("request_update"), u => u.Element("update_id")!.Value == updateId);
+        Assert.Equal(Shapes.Of(Shapes.FixtureXml("service_request_updates.xml").Root!.Element("request_update")!), Shapes.Of(mine));
         Assert.Equal(id, mine.Element("service_request_id")!.Value);
         Assert.Equal(update["description"], mine.Element("description")!.Value);
         Assert.Equal("OPEN", mine.Element("status")!.Value); // the client's status does not move the case
