@@ -249,6 +249,9 @@ public sealed class Open311Tests : IAsyncLifetime
         var listed = await _app.Client.GetStringAsync("/api/v1/open311/keys");
         Assert.DoesNotContain(secret, listed, StringComparison.Ordinal);
         Assert.Contains("SeeClickFix", listed, StringComparison.Ordinal);
+        var trail = await _app.Client.GetStringAsync("/api/v1/audit?action=open311-key.create");
+        Assert.Contains(key.GetProperty("id").GetString()!, trail, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, trail, StringComparison.Ordinal);
 
         var staff = await _app.ClientForAsync("community-staff", "330105001001");
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsJsonAsync("/api/v1/open311/keys", new { name = "mine" })).StatusCode);

@@ -38,6 +38,10 @@ public sealed class Open311UpdatesAndAttributesTests : IAsyncLifetime
         var posted = await _client.PostUpdateAsync("xml", update);
         Assert.True(posted.Status == HttpStatusCode.Created, posted.Body);
         Assert.Equal(Shapes.Of(Shapes.FixtureXml("post_update.xml").Root!), Shapes.Of(posted.Xml.Root!));
+        // The staff on the case find it in their inbox.
+        var community = await _app.ClientForAsync("community-staff", "330105001001");
+        var inbox = await community.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/inbox");
+        Assert.Contains(inbox.EnumerateArray(), n => n.GetRawText().Contains("public-note", StringComparison.Ordinal) && n.GetRawText().Contains(id, StringComparison.Ordinal));
         var updateId = posted.Field("update_id")!;
         Assert.Matches(@"^\d+$", updateId);
 

@@ -25,6 +25,7 @@ public sealed class CaseNotifier(IHubContext<CaseHub> hub)
         "absorb" => $"{c.Number} 合并了另一案件的上报（共 {c.ReportCount} 次）",
         "split" => $"{c.Number} 拆出一条误并的上报",
         "split-from" => $"新案件 {c.Number}（从其他案件拆分）",
+        "public-note" => $"{c.Number} 收到上报人的新留言",
         _ => $"{c.Number}：{action} → {CaseNames.Stage(c.Stage)}",
     };
 

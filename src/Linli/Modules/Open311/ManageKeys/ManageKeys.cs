@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
+using Linli.Modules.Access.Contracts;
 using Linli.Modules.Cases.Contracts;
 using Linli.Modules.Open311.Data;
 using Linli.Modules.Open311.Format;
@@ -31,9 +32,9 @@ internal static class ManageKeys
     public const int DefaultPerMinute = 60;
 
     public static async Task<Created<KeyView>> Create(CreateKeyRequest request, HttpContext http, LinliDb db, ICaseDirectory cases,
-        Open311Settings settings, TimeProvider clock, CancellationToken ct)
+        Open311Settings settings, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var view = await CreateAsync(request, http.User.FindFirstValue(ClaimTypes.NameIdentifier), db, cases, settings, clock, ct);
+        var view = await CreateAsync(request, http.User.FindFirstValue(ClaimTypes.NameIdentifier), db, cases, settings, audit, clock, ct);
         return TypedResults.Created($"/api/v1/open311/keys/{view.Id}", view);
     }
 
@@ -43,7 +44,7 @@ internal static class ManageKeys
     /// </summary>
     /// <exception cref="RequestValidationException">A field is missing or wrong.</exception>
     public static async Task<KeyView> CreateAsync(CreateKeyRequest request, string? createdBy, LinliDb db, ICaseDirectory cases,
-        Open311Settings settings, TimeProvider clock, CancellationToken ct)
+        Open311Settings settings, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required"];
@@ -69,6 +70,8 @@ internal static class ManageKeys
             request.PerMinute ?? DefaultPerMinute, clock.GetUtcNow().ToUnixTimeMilliseconds(), createdBy);
         db.Open311Keys.Add(key);
         await db.SaveChangesAsync(ct);
+        // Who let which client in, and when: a key opens the city's intake to another system.
+        await audit.RecordAsync("open311-key.create", key.Id.ToString(), AuditOutcomes.Success, $"{key.Name} ({key.Prefix}…)", ct);
         return View(key) with { Key = secret };
     }
 
@@ -78,19 +81,20 @@ internal static class ManageKeys
         return TypedResults.Ok(keys.Select(View).ToList());
     }
 
-    public static async Task<NoContent> Revoke(Guid id, LinliDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<NoContent> Revoke(Guid id, LinliDb db, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        await RevokeAsync(id, db, clock, ct);
+        await RevokeAsync(id, db, audit, clock, ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>Revokes the key (again is no change); the API and the admin page both revoke here.</summary>
     /// <exception cref="NotFoundException">No such key.</exception>
-    public static async Task RevokeAsync(Guid id, LinliDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task RevokeAsync(Guid id, LinliDb db, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var key = await db.Open311Keys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException($"No Open311 key {id}.");
         key.Revoke(clock.GetUtcNow().ToUnixTimeMilliseconds());
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync("open311-key.revoke", key.Id.ToString(), AuditOutcomes.Success, key.Name, ct);
     }
 
     /// <summary>Every key without its secret, oldest first, with how many requests it posted and when it last did.</summary>
