@@ -9,7 +9,10 @@ namespace Linli.Modules.Cases.QueryCases;
 /// <summary>Cases and the taxonomy as adapters (Open311) read them, without personal data.</summary>
 internal sealed class CaseDirectory(LinliDb db) : ICaseDirectory
 {
-    /// <summary>The actions whose note is written for the reporter (the follow page shows the same).</summary>
+    /// <summary>
+    /// The actions whose note is written for the reporter. The follow page (QueryCases.Follow) shows
+    /// the same notes except decline and void reasons; the two lists should become one.
+    /// </summary>
     public static readonly string[] PublicNoteActions = ["feedback", "close", "self-handle", "decline", "void", Case.PublicNoteAction];
 
     private static readonly CaseStage[] ResolvedStages =
