@@ -8,7 +8,9 @@ using Linli.Modules.Cases;
 using Linli.Modules.Geography;
 using Linli.Modules.Geography.DemoCity;
 using Linli.Modules.Insights;
+using Linli.Modules.Lists;
 using Linli.Modules.Open311;
+using Linli.Modules.People;
 
 // Command-line tools share the code of the app but not its host.
 if (GenerateCommand.Matches(args))
@@ -27,6 +29,8 @@ builder.AddWebPlumbing();
 builder.AddAccess();
 builder.AddGeography();
 builder.AddCases();
+builder.AddPeople();
+builder.AddLists();
 builder.AddInsights();
 builder.AddOpen311();
 
@@ -44,6 +48,8 @@ app.UseWebPlumbing();
 app.MapAccess();
 app.MapGeography();
 app.MapCases();
+app.MapPeople();
+app.MapLists();
 app.MapInsights();
 app.MapOpen311();
 

@@ -35,4 +35,34 @@ public static class Policies
 
     /// <summary>Searching the audit trail (admins).</summary>
     public const string AuditRead = "audit:read";
+
+    /// <summary>Reading the household book and visits (region staff, within scope).</summary>
+    public const string PeopleRead = "people:read";
+
+    /// <summary>Keeping the household book and recording visits (community staff, grid workers).</summary>
+    public const string PeopleManage = "people:manage";
+
+    /// <summary>Reading the demand, resource and project lists (region staff, within scope).</summary>
+    public const string ListsRead = "lists:read";
+
+    /// <summary>Recording demands and resources, running the matching (region staff below the district).</summary>
+    public const string ListsManage = "lists:manage";
+
+    /// <summary>Forming, assigning and closing off projects (street and community).</summary>
+    public const string ProjectsManage = "projects:manage";
+
+    /// <summary>A unit volunteering for a listed project (揭榜).</summary>
+    public const string ProjectsVolunteer = "projects:volunteer";
+
+    /// <summary>The bare assignment solver, open to integrators and auditors (staff).</summary>
+    public const string MatchingSolve = "matching:solve";
+
+    /// <summary>A merchant's own alliance membership and offers.</summary>
+    public const string OffersManage = "offers:manage";
+
+    /// <summary>A merchant taking points in payment.</summary>
+    public const string PointsRedeem = "points:redeem";
+
+    /// <summary>Booking a slot at a service station (residents, couriers).</summary>
+    public const string StationsBook = "stations:book";
 }

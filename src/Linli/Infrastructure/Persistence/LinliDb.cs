@@ -20,6 +20,9 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         ConfigureCaseLoop(builder);
         ConfigureBackground(builder);
         ConfigureOpen311(builder);
+        ConfigurePeople(builder);
+        ConfigureLists(builder);
+        ConfigureAlliance(builder);
         ConfigureProvider(builder);
     }
 

@@ -36,7 +36,17 @@ internal static class PermissionPolicies
         .AddPolicy(Policies.UsersManage, Permission(Permissions.UsersManage))
         .AddPolicy(Policies.AuditRead, Permission(Permissions.AuditRead))
         .AddPolicy(Policies.ConfigManage, Permission(Permissions.ConfigManage))
-        .AddPolicy(Policies.UnitsRead, Permission(Permissions.UnitsRead));
+        .AddPolicy(Policies.UnitsRead, Permission(Permissions.UnitsRead))
+        .AddPolicy(Policies.PeopleRead, Permission(Permissions.PeopleRead))
+        .AddPolicy(Policies.PeopleManage, Permission(Permissions.PeopleManage))
+        .AddPolicy(Policies.ListsRead, Permission(Permissions.ListsRead))
+        .AddPolicy(Policies.ListsManage, Permission(Permissions.ListsManage))
+        .AddPolicy(Policies.ProjectsManage, Permission(Permissions.ProjectsManage))
+        .AddPolicy(Policies.ProjectsVolunteer, Permission(Permissions.ProjectsVolunteer))
+        .AddPolicy(Policies.MatchingSolve, Permission(Permissions.MatchingSolve))
+        .AddPolicy(Policies.OffersManage, Permission(Permissions.OffersManage))
+        .AddPolicy(Policies.PointsRedeem, Permission(Permissions.PointsRedeem))
+        .AddPolicy(Policies.StationsBook, Permission(Permissions.StationsBook));
 
     private static Action<AuthorizationPolicyBuilder> Permission(string permission) =>
         p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission));

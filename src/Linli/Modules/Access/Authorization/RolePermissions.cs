@@ -33,6 +33,12 @@ internal static class RolePermissions
             [Permissions.CasesRead] = Reach.Everywhere,
             [Permissions.CasesSupervise] = Reach.Everywhere,
             [Permissions.CasesVerify] = Reach.Everywhere,
+            [Permissions.PeopleRead] = Reach.Everywhere,
+            [Permissions.PeopleManage] = Reach.Everywhere,
+            [Permissions.ListsRead] = Reach.Everywhere,
+            [Permissions.ListsManage] = Reach.Everywhere,
+            [Permissions.ProjectsManage] = Reach.Everywhere,
+            [Permissions.MatchingSolve] = Reach.Everywhere,
         },
         [Roles.DistrictOfficer] = new()
         {
@@ -43,12 +49,21 @@ internal static class RolePermissions
             [Permissions.UnitsRead] = Reach.Everywhere,
             [Permissions.CasesRead] = Reach.Scoped,
             [Permissions.CasesSupervise] = Reach.Scoped,
+            [Permissions.PeopleRead] = Reach.Scoped,
+            [Permissions.ListsRead] = Reach.Scoped,
+            [Permissions.MatchingSolve] = Reach.Everywhere,
         },
-        [Roles.StreetOfficer] = Staff(Permissions.CasesSupervise),
-        [Roles.CommunityStaff] = Staff(Permissions.CasesSupervise, Permissions.CasesVerify),
-        [Roles.GridWorker] = Staff(Permissions.CasesVerify, Permissions.CasesSelfHandle),
+        [Roles.StreetOfficer] = Staff(Permissions.CasesSupervise, Permissions.PeopleRead, Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage),
+        [Roles.CommunityStaff] = Staff(
+            Permissions.CasesSupervise, Permissions.CasesVerify, Permissions.PeopleRead, Permissions.PeopleManage,
+            Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage),
+        [Roles.GridWorker] = Staff(
+            Permissions.CasesVerify, Permissions.CasesSelfHandle, Permissions.PeopleRead, Permissions.PeopleManage,
+            Permissions.ListsRead, Permissions.ListsManage),
         [Roles.DepartmentHandler] = new()
         {
+            // A department is a co-building unit too: it may take up a listed project (揭榜).
+            [Permissions.ProjectsVolunteer] = Reach.Everywhere,
             [Permissions.RegionsRead] = Reach.Everywhere,
             [Permissions.Locate] = Reach.Everywhere,
             [Permissions.LocateBatch] = Reach.Everywhere,
@@ -61,9 +76,14 @@ internal static class RolePermissions
             [Permissions.LocateBatch] = Reach.Everywhere,
             [Permissions.UnitsRead] = Reach.Everywhere,
         },
-        [Roles.Courier] = new() { [Permissions.Locate] = Reach.Everywhere },
-        [Roles.Resident] = new() { [Permissions.Locate] = Reach.Everywhere },
-        [Roles.Merchant] = new() { [Permissions.Locate] = Reach.Everywhere },
+        [Roles.Courier] = new() { [Permissions.Locate] = Reach.Everywhere, [Permissions.StationsBook] = Reach.Everywhere },
+        [Roles.Resident] = new() { [Permissions.Locate] = Reach.Everywhere, [Permissions.StationsBook] = Reach.Everywhere },
+        [Roles.Merchant] = new()
+        {
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.OffersManage] = Reach.Everywhere,
+            [Permissions.PointsRedeem] = Reach.Everywhere,
+        },
         [Roles.Gatekeeper] = new() { [Permissions.Locate] = Reach.Everywhere },
     };
 
@@ -76,6 +96,8 @@ internal static class RolePermissions
             [Permissions.LocateBatch] = Reach.Everywhere,
             [Permissions.UnitsRead] = Reach.Everywhere,
             [Permissions.CasesRead] = Reach.Scoped,
+            // The bare solver reads no data: any region staff may run it.
+            [Permissions.MatchingSolve] = Reach.Everywhere,
         };
         foreach (var permission in scopedCasePermissions)
         {

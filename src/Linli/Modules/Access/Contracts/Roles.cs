@@ -60,6 +60,18 @@ public static class Permissions
     public const string CasesSupervise = "cases:supervise";
     public const string CasesVerify = "cases:verify";
     public const string CasesSelfHandle = "cases:self-handle";
+
+    // The household book and the three lists (issue #8).
+    public const string PeopleRead = "people:read";
+    public const string PeopleManage = "people:manage";
+    public const string ListsRead = "lists:read";
+    public const string ListsManage = "lists:manage";
+    public const string ProjectsManage = "projects:manage";
+    public const string ProjectsVolunteer = "projects:volunteer";
+    public const string MatchingSolve = "matching:solve";
+    public const string OffersManage = "offers:manage";
+    public const string PointsRedeem = "points:redeem";
+    public const string StationsBook = "stations:book";
 }
 
 /// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>
