@@ -22,6 +22,7 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         ConfigureOpen311(builder);
         ConfigurePeople(builder);
         ConfigureLists(builder);
+        ConfigureProjects(builder);
         ConfigureAlliance(builder);
         ConfigureProvider(builder);
     }

@@ -12,6 +12,7 @@ internal static class ListsModule
     {
         builder.Services.AddSingleton<IDemandIntake, Demands.DemandIntake>();
         builder.AddListsCore();
+        builder.AddProjects();
         builder.AddAlliance();
         builder.AddMatchingSolver();
         return builder;
@@ -20,6 +21,7 @@ internal static class ListsModule
     public static WebApplication MapLists(this WebApplication app)
     {
         app.MapListsCore();
+        app.MapProjects();
         app.MapAlliance();
         app.MapMatchingSolver();
         return app;
