@@ -8,6 +8,7 @@ public abstract partial class LinliDb
     public DbSet<Demand> Demands => Set<Demand>();
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<ListEvent> ListEvents => Set<ListEvent>();
+    public DbSet<Modules.Lists.Spreadsheets.ImportJob> ListImportJobs => Set<Modules.Lists.Spreadsheets.ImportJob>();
 
     private static void ConfigureLists(ModelBuilder modelBuilder)
     {
@@ -63,6 +64,15 @@ public abstract partial class LinliDb
             e.Property(x => x.Actor).HasMaxLength(64);
             e.Property(x => x.Note).HasMaxLength(2000);
             e.HasIndex(x => new { x.EntityId, x.Id });
+        });
+        modelBuilder.Entity<Modules.Lists.Spreadsheets.ImportJob>(j =>
+        {
+            j.ToTable("list_import_jobs");
+            j.HasKey(x => x.Id);
+            j.Property(x => x.Kind).HasMaxLength(16);
+            j.Property(x => x.FileName).HasMaxLength(260);
+            j.Property(x => x.CreatedBy).HasMaxLength(64);
+            j.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         });
     }
 }
