@@ -20,6 +20,15 @@ internal sealed class ImportJobRunner(
     /// <summary>A running job not heard of for this long belonged to a node that stopped.</summary>
     public static readonly TimeSpan Stale = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Rows written so far by the jobs of this node. SQLite has one writer: while the import's
+    /// transaction holds it, the job row cannot be updated, so this node answers from memory;
+    /// PostgreSQL also gets the figure in the job row for the other nodes.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _written = new();
+
+    public int? WrittenSoFar(Guid id) => _written.TryGetValue(id, out var written) ? written : null;
+
     public async Task<ImportJob> StartAsync(SheetLayout layout, byte[] file, string fileName, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -55,8 +64,16 @@ internal sealed class ImportJobRunner(
             }
             var total = check.Rows.Count;
             await UpdateAsync(id, j => j.Progress(ImportJobStatus.Writing, total, total, 0, clock.GetUtcNow()), ct);
-            var written = await importer.WriteAsync(check, user, fileName,
-                done => UpdateAsync(id, j => j.Progress(ImportJobStatus.Writing, total, total, done, clock.GetUtcNow()), ct), ct);
+            var shared = await SharesProgressAsync(ct);
+            _written[id] = 0;
+            var written = await importer.WriteAsync(check, user, fileName, async done =>
+            {
+                _written[id] = done;
+                if (shared)
+                {
+                    await UpdateAsync(id, j => j.Progress(ImportJobStatus.Writing, total, total, done, clock.GetUtcNow()), ct);
+                }
+            }, ct);
             await UpdateAsync(id, j =>
             {
                 j.Progress(ImportJobStatus.Done, total, total, written, clock.GetUtcNow());
@@ -68,6 +85,16 @@ internal sealed class ImportJobRunner(
             logger.LogError(e, "Import job {Id} failed; nothing was stored", id);
             await UpdateAsync(id, j => j.Finish(ImportJobStatus.Failed, "the import stopped on a fault of ours; nothing was stored", clock.GetUtcNow()), CancellationToken.None);
         }
+        finally
+        {
+            _written.TryRemove(id, out _);
+        }
+    }
+
+    private async Task<bool> SharesProgressAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return db.Provider != DatabaseProvider.Sqlite;
     }
 
     private async Task UpdateAsync(Guid id, Action<ImportJob> change, CancellationToken ct)

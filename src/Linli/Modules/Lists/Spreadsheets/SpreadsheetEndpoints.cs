@@ -51,7 +51,7 @@ internal static class SpreadsheetEndpoints
         return TypedResults.Accepted($"/api/v1/lists/imports/{job.Id}", View(job, job.CreatedAt));
     }
 
-    public static async Task<Ok<ImportJobView>> GetJob(Guid id, HttpContext http, LinliDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<ImportJobView>> GetJob(Guid id, HttpContext http, LinliDb db, ImportJobRunner runner, TimeProvider clock, CancellationToken ct)
     {
         var job = await db.ListImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct)
             ?? throw new NotFoundException($"No import {id}.");
@@ -59,7 +59,8 @@ internal static class SpreadsheetEndpoints
         {
             throw new NotFoundException($"No import {id}.");
         }
-        return TypedResults.Ok(View(job, clock.GetUtcNow()));
+        var view = View(job, clock.GetUtcNow());
+        return TypedResults.Ok(runner.WrittenSoFar(id) is { } written ? view with { Status = "writing", WrittenRows = written, Reason = null } : view);
     }
 
     public static async Task<FileContentHttpResult> ExportDemands(string? status, string? category, string? region, HttpContext http,
