@@ -159,6 +159,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["DELETE /api/v1/open311/keys/{id:guid}"] = Rule.Only([Roles.Admin]),
         ["PUT /api/v1/open311/services/{code}/attributes/"] = Rule.Only([Roles.Admin]),
         ["GET /api/v1/open311/services/{code}/attributes/"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/demands/template.xlsx"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/resources/template.xlsx"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/demands/export.xlsx"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/resources/export.xlsx"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["POST /api/v1/demands/import"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        ["POST /api/v1/resources/import"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        ["POST /api/v1/lists/imports/demands"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        ["POST /api/v1/lists/imports/resources"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        ["GET /api/v1/lists/imports/{id:guid}"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
     };
 
     private TestApp _app = null!;

@@ -31,29 +31,37 @@ internal static class ListsModule
         return app;
     }
 
-    /// <summary>kind is demands or resources; the routes sit beside each list's own API.</summary>
+    /// <summary>Each list that travels as a spreadsheet gets the same four routes beside its own API.</summary>
     private static void MapSpreadsheets(WebApplication app)
     {
-        var sheets = app.MapGroup("/api/v1/{kind:regex(^(demands|resources)$)}").WithTags("Lists");
-        sheets.MapGet("/template.xlsx", Spreadsheets.SpreadsheetEndpoints.Template).WithName("ListTemplate")
-            .WithSummary("An empty workbook with the list's columns, instructions and the words each column takes")
-            .RequireAuthorization(Policies.ListsRead);
-        sheets.MapPost("/import", Spreadsheets.SpreadsheetEndpoints.Import).WithName("ImportList")
-            .WithSummary("Import a workbook (multipart field 'file' or the body); any bad row refuses it whole: 422 with every row, column and reason")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Spreadsheets.SpreadsheetEndpoints.MaxUpload))
-            .DisableAntiforgery().RequireAuthorization(Policies.ListsManage);
+        foreach (var kind in new[] { "demands", "resources" })
+        {
+            var name = kind == "demands" ? "Demands" : "Resources";
+            var list = app.MapGroup($"/api/v1/{kind}").WithTags("Lists");
+            list.MapGet("/template.xlsx", () => Spreadsheets.SpreadsheetEndpoints.Template(kind)).WithName($"{name}Template")
+                .WithSummary("An empty workbook with the list's columns, instructions and the words each column takes")
+                .RequireAuthorization(Policies.ListsRead);
+            list.MapPost("/import", (HttpRequest request, Spreadsheets.ListImporter importer, CancellationToken ct) =>
+                    Spreadsheets.SpreadsheetEndpoints.Import(kind, request, importer, ct))
+                .WithName($"Import{name}")
+                .WithSummary("Import a workbook (multipart field 'file' or the body); any bad row refuses it whole: 422 with every row, column and reason")
+                .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Spreadsheets.SpreadsheetEndpoints.MaxUpload))
+                .DisableAntiforgery().RequireAuthorization(Policies.ListsManage);
+            app.MapPost($"/api/v1/lists/imports/{kind}", (HttpRequest request, Spreadsheets.ImportJobRunner runner, CancellationToken ct) =>
+                    Spreadsheets.SpreadsheetEndpoints.StartJob(kind, request, runner, ct))
+                .WithName($"Start{name}Import").WithTags("Lists")
+                .WithSummary("Import a large workbook in the background: 202 with the job; its progress and outcome at the Location")
+                .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Spreadsheets.SpreadsheetEndpoints.MaxUpload))
+                .DisableAntiforgery().RequireAuthorization(Policies.ListsManage);
+        }
         app.MapGet("/api/v1/demands/export.xlsx", Spreadsheets.SpreadsheetEndpoints.ExportDemands).WithName("ExportDemands").WithTags("Lists")
             .WithSummary("The needs within your scope as a workbook (status, category, region filters); requesters masked")
             .RequireAuthorization(Policies.ListsRead);
         app.MapGet("/api/v1/resources/export.xlsx", Spreadsheets.SpreadsheetEndpoints.ExportResources).WithName("ExportResources").WithTags("Lists")
             .WithSummary("The resources within your scope as a workbook (status, category, region filters)")
             .RequireAuthorization(Policies.ListsRead);
-        var imports = app.MapGroup("/api/v1/lists/imports").WithTags("Lists").RequireAuthorization(Policies.ListsManage);
-        imports.MapPost("/{kind:regex(^(demands|resources)$)}", Spreadsheets.SpreadsheetEndpoints.StartJob).WithName("StartListImport")
-            .WithSummary("Import a large workbook in the background: 202 with the job; its progress and outcome at the Location")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Spreadsheets.SpreadsheetEndpoints.MaxUpload))
-            .DisableAntiforgery();
-        imports.MapGet("/{id:guid}", Spreadsheets.SpreadsheetEndpoints.GetJob).WithName("GetListImport")
-            .WithSummary("An import's progress (rows checked, rows written) and outcome (done, or refused with every bad row)");
+        app.MapGet("/api/v1/lists/imports/{id:guid}", Spreadsheets.SpreadsheetEndpoints.GetJob).WithName("GetListImport").WithTags("Lists")
+            .WithSummary("An import's progress (rows checked, rows written) and outcome (done, or refused with every bad row)")
+            .RequireAuthorization(Policies.ListsManage);
     }
 }
