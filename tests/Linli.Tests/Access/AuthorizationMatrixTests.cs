@@ -167,6 +167,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/resources/import"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
         ["POST /api/v1/lists/imports/demands"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
         ["POST /api/v1/lists/imports/resources"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        ["GET /lists/import"] = Rule.Page(Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker])),
         ["GET /api/v1/lists/imports/{id:guid}"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
     };
 
