@@ -80,8 +80,11 @@ internal sealed class FlowProblem
             ArgumentOutOfRangeException.ThrowIfNegative(resource.Capacity, nameof(resources));
         }
 
-        var byPair = new Dictionary<long, int>();
-        var usable = new List<UsableEdge>();
+        // Sorting packed (demand, resource) keys puts the edges in their final order and brings a
+        // repeated pair together, far faster than a dictionary of pairs for millions of edges.
+        var keys = new long[edges.Count];
+        var at = new int[edges.Count];
+        var count = 0;
         for (var i = 0; i < edges.Count; i++)
         {
             if ((i & 0xFFFF) == 0)
@@ -106,22 +109,25 @@ internal sealed class FlowProblem
                 continue;
             }
 
-            var pair = ((long)d << 32) | (uint)r;
-            if (byPair.TryGetValue(pair, out var at))
-            {
-                if (edge.Score > usable[at].Score)
-                {
-                    usable[at] = usable[at] with { Score = edge.Score };
-                }
+            keys[count] = ((long)d << 32) | (uint)r;
+            at[count++] = i;
+        }
 
+        Array.Sort(keys, at, 0, count);
+        var usable = new List<UsableEdge>(count);
+        for (var k = 0; k < count; k++)
+        {
+            var score = edges[at[k]].Score;
+            if (usable.Count > 0 && k > 0 && keys[k] == keys[k - 1])
+            {
+                // A repeated pair counts once, with its best score.
+                usable[^1] = usable[^1] with { Score = Math.Max(usable[^1].Score, score) };
                 continue;
             }
 
-            byPair[pair] = usable.Count;
-            usable.Add(new UsableEdge(d, r, edge.Score, 0, 0));
+            usable.Add(new UsableEdge((int)(keys[k] >> 32), (int)(uint)keys[k], score, 0, 0));
         }
 
-        usable.Sort(static (a, b) => a.Demand != b.Demand ? a.Demand.CompareTo(b.Demand) : a.Resource.CompareTo(b.Resource));
         return new FlowProblem(demands, resources, usable);
     }
 
