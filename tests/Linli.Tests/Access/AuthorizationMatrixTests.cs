@@ -67,6 +67,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/regions/{code}/geojson"] = Rule.Scoped(everywhere: [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector], scoped: RegionStaff),
         ["GET /api/v1/locate"] = Rule.Only(Everyone),
         ["POST /api/v1/locate"] = Rule.Only([Roles.Admin, .. Staff]),
+        // The bare solver reads no data: admins and every region staff role, wherever they work.
+        ["POST /api/v1/matching/solve"] = Rule.Only([Roles.Admin, .. RegionStaff]),
         ["GET /api/v1/categories/"] = Rule.Public,
         ["GET /api/v1/categories/export"] = Rule.Public,
         ["GET /api/v1/categories/{code}"] = Rule.Public,
