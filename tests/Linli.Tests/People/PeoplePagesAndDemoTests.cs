@@ -11,8 +11,11 @@ namespace Linli.Tests.People;
 
 /// <summary>Issue #8 item 0: the household book's pages, the directory other modules use, and the demo city's households.</summary>
 [Trait("Category", "Database")]
-public sealed class PeoplePagesAndDemoTests
+public sealed partial class PeoplePagesAndDemoTests
 {
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
+
     private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
@@ -78,6 +81,61 @@ public sealed class PeoplePagesAndDemoTests
         // The region browser links its household count to the book.
         var (_, region) = await PageAsync(worker, "/regions/330105001001001");
         Assert.Contains("/households?region=330105001001001", region);
+    }
+
+    [Fact]
+    public async Task The_visit_form_records_a_visit_with_its_need_and_keeps_what_was_typed_when_a_need_is_wrong()
+    {
+        await using var app = await TestApp.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await app.ImportAsync(HouseholdBookTests.PeopleRegions().ToString())).StatusCode);
+        var signedIn = await app.ClientForAsync("grid-worker", "330105001001001");
+        // The form answers with a redirect to the household page; a bearer token does not follow redirects, so they are taken by hand.
+        using var worker = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        worker.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        var id = (await HouseholdBookTests.CreateAsync(app.Client, HouseholdBookTests.NewHousehold())).GetProperty("id").GetString();
+        var path = $"/households/{id}/visit";
+
+        async Task<HttpResponseMessage> PostAsync(string windows)
+        {
+            var form = await worker.GetStringAsync(path);
+            return await worker.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "visit",
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(form).Groups[1].Value),
+                ["kind"] = "door",
+                ["seen"] = "屋里很冷，暖气坏了",
+                ["asked"] = "希望有人上门修理",
+                ["need0.category"] = "repairs-home",
+                ["need0.description"] = "暖气片维修",
+                ["need0.quantity"] = "1",
+                ["need0.urgency"] = "high",
+                ["need0.windows"] = windows,
+            }));
+        }
+
+        var refused = await PostAsync("someday");
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("needs[0].timeWindows", html);
+        Assert.Contains("屋里很冷，暖气坏了", html);
+        await using (var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<LinliDb>>().CreateDbContextAsync())
+        {
+            Assert.Equal(0, await db.Visits.CountAsync());
+            Assert.Equal(0, await db.Demands.CountAsync());
+        }
+
+        var saved = await PostAsync("周二,周四 09:00-11:00");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/households/{id}?visited=true", saved.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        var page = WebUtility.HtmlDecode(await worker.GetStringAsync(saved.Headers.Location));
+        Assert.Contains("走访已记录", page);
+        Assert.Contains("暖气片维修", page);
+        await using (var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<LinliDb>>().CreateDbContextAsync())
+        {
+            var demand = await db.Demands.AsNoTracking().SingleAsync();
+            Assert.Equal("repairs-home", demand.Category);
+            Assert.Equal((await db.Visits.AsNoTracking().SingleAsync()).Id, demand.VisitId);
+        }
     }
 
     [Fact]
