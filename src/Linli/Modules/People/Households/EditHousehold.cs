@@ -32,7 +32,7 @@ internal sealed partial class HouseholdBook
         var now = clock.GetUtcNow();
         var grid = path.LastOrDefault(r => r.Level == "grid")?.Code ?? path[^2].Code;
         var household = new Household(Guid.CreateVersion7(now), buildingCode, grid, address, Actor(user), now);
-        Apply(household, request, now);
+        Apply(household, request, now, isNew: true);
         foreach (var member in request.Members ?? [])
         {
             var m = new HouseholdMember(Guid.CreateVersion7(now), household.Id);
@@ -60,7 +60,7 @@ internal sealed partial class HouseholdBook
         {
             throw new DomainException("Already in the book", $"{address} already has a household in this building.");
         }
-        Apply(household, request, clock.GetUtcNow());
+        Apply(household, request, clock.GetUtcNow(), isNew: false);
         await SaveAsync(db, ct);
         return View(household);
     }
@@ -125,10 +125,11 @@ internal sealed partial class HouseholdBook
         return View(household);
     }
 
-    private void Apply(Household household, HouseholdRequest request, DateTimeOffset now)
+    /// <summary>A new household without a count has as many people as members given (at least one); an update without one keeps its count.</summary>
+    private void Apply(Household household, HouseholdRequest request, DateTimeOffset now, bool isNew)
     {
         household.Describe(request.Address!.Trim(), protector.Protect(request.HeadName!.Trim())!, protector.Protect(HouseholdRules.CleanPhone(request.HeadPhone)),
-            request.MemberCount ?? Math.Max(1, request.Members?.Count ?? 1), request.Residence ?? household.Residence, HouseholdRules.Clean(request.Notes), now);
+            request.MemberCount ?? (isNew ? Math.Max(1, request.Members?.Count ?? 1) : household.MemberCount), request.Residence ?? household.Residence, HouseholdRules.Clean(request.Notes), now);
         household.Tag(HouseholdRules.Normalise(request.CareTags), now);
     }
 
