@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] RegionStaff = [Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
     private static readonly string[] Staff = [.. RegionStaff, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] Everyone = [.. Roles.All];
+    private static readonly string[] PeopleKeepers = [Roles.CommunityStaff, Roles.GridWorker];
+    private const string InsideBuilding = "3301050010010010001";
+    private const string OutsideBuilding = "3301060010010010001";
 
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
@@ -171,6 +174,25 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/lists/imports/resources"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
         ["GET /lists/import"] = Rule.Page(Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker])),
         ["GET /api/v1/lists/imports/{id:guid}"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        // The household book (issue #8 item 0): the household's building is checked against the scope inside.
+        ["GET /api/v1/households/"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["POST /api/v1/households/"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["GET /api/v1/households/{householdId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["PUT /api/v1/households/{householdId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["POST /api/v1/households/{householdId:guid}/unmask"] = Rule.Only([Roles.Admin]),
+        ["POST /api/v1/households/{householdId:guid}/members"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["PUT /api/v1/households/{householdId:guid}/members/{memberId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["DELETE /api/v1/households/{householdId:guid}/members/{memberId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["PUT /api/v1/households/{householdId:guid}/party-member"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["DELETE /api/v1/households/{householdId:guid}/party-member"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["POST /api/v1/households/{householdId:guid}/visits"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
+        ["GET /api/v1/households/{householdId:guid}/visits"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["GET /households"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff)),
+        ["POST /households"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /households/{HouseholdId:guid}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff)),
+        ["POST /households/{HouseholdId:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /households/{HouseholdId:guid}/visit"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers)),
+        ["POST /households/{HouseholdId:guid}/visit"] = Rule.Page(Rule.Only([Roles.Admin, .. PeopleKeepers])),
     };
 
     private TestApp _app = null!;
@@ -179,6 +201,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private string _insideCase = "";
     private string _outsideCase = "";
     private string _open311Key = "";
+    private string _insideHousehold = "";
+    private string _outsideHousehold = "";
 
     public async Task InitializeAsync()
     {
@@ -188,7 +212,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Add("330106", "西湖区", "district", null, Box(120.20, 30.30, 120.30, 30.40))
             .Add("330106001", "北山街道", "street", "330106", Box(120.20, 30.30, 120.30, 30.40))
             .Add("330106001001", "北山社区", "community", "330106001", Box(120.20, 30.30, 120.25, 30.35))
-            .Add(OutsideCode, "北山网格", "grid", "330106001001", Box(120.20, 30.30, 120.25, 30.35));
+            .Add(OutsideCode, "北山网格", "grid", "330106001001", Box(120.20, 30.30, 120.25, 30.35))
+            .Add(OutsideBuilding, "1幢", "building", OutsideCode, Box(120.21, 30.31, 120.211, 30.311));
         Assert.Equal(HttpStatusCode.OK, (await _app.ImportAsync(west.ToString())).StatusCode);
         _clients[Roles.Admin] = _app.Client;
         _clients[Anonymous] = _app.Factory.CreateClient(new() { AllowAutoRedirect = false });
@@ -206,6 +231,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         _outsideCase = await ReportAsync(120.22, 30.32);
         var key = await _app.Client.PostAsJsonAsync("/api/v1/open311/keys", new { name = "matrix", perMinute = 10_000 });
         _open311Key = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        _insideHousehold = await HouseholdAsync(InsideBuilding);
+        _outsideHousehold = await HouseholdAsync(OutsideBuilding);
+    }
+
+    private async Task<string> HouseholdAsync(string building)
+    {
+        var response = await _app.Client.PostAsJsonAsync("/api/v1/households", new { buildingCode = building, address = "1单元101", headName = "刘海燕" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private async Task<string> ReportAsync(double lon, double lat)
@@ -286,6 +320,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private string Path(string pattern, string code, bool inside) => pattern
         .Replace("{id:guid}", inside ? _insideCase : _outsideCase, StringComparison.Ordinal)
         .Replace("{Id:guid}", inside ? _insideCase : _outsideCase, StringComparison.Ordinal)
+        .Replace("{householdId:guid}", inside ? _insideHousehold : _outsideHousehold, StringComparison.Ordinal)
+        .Replace("{HouseholdId:guid}", inside ? _insideHousehold : _outsideHousehold, StringComparison.Ordinal)
+        .Replace("{memberId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{Token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{action}", "accept", StringComparison.Ordinal)
         .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
@@ -303,7 +340,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{year:int}", "2026", StringComparison.Ordinal)
         .Replace("{gridCode}", code, StringComparison.Ordinal)
         + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "")
-        + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "");
+        + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "")
+        + (pattern is "/api/v1/households/" or "/households" ? $"?region={code}" : "");
 
     private HttpContent? Body(string key, string code) => key switch
     {
@@ -320,6 +358,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             Encoding.UTF8, "application/geo+json"),
         "POST /api/v1/locate" => JsonContent.Create(new[] { new[] { 120.11, 30.32 } }),
         "POST /api/v1/users/{id}/unmask" => JsonContent.Create(new { reason = "matrix test" }),
+        "POST /api/v1/households/{householdId:guid}/unmask" => JsonContent.Create(new { reason = "matrix test" }),
+        "POST /api/v1/households/" => JsonContent.Create(new
+        {
+            buildingCode = code == OutsideCode ? OutsideBuilding : InsideBuilding, address = "9单元909", headName = "刘海燕",
+        }),
         _ when key.StartsWith("POST /api", StringComparison.Ordinal) || key.StartsWith("PUT", StringComparison.Ordinal) => JsonContent.Create(new { }),
         _ => null,
     };
