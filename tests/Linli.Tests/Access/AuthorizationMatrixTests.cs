@@ -41,6 +41,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] Staff = [.. RegionStaff, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] Everyone = [.. Roles.All];
 
+    /// <summary>Region staff who keep the demand and resource lists (lists:manage): all but the district.</summary>
+    private static readonly string[] ListKeepers = [Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -159,6 +162,35 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["DELETE /api/v1/open311/keys/{id:guid}"] = Rule.Only([Roles.Admin]),
         ["PUT /api/v1/open311/services/{code}/attributes/"] = Rule.Only([Roles.Admin]),
         ["GET /api/v1/open311/services/{code}/attributes/"] = Rule.Only([Roles.Admin]),
+        // The demand and resource lists (issue #8): read by region staff within scope, kept below the district.
+        ["GET /api/v1/lists/categories"] = Rule.SignedIn,
+        ["GET /api/v1/lists/coverage"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["POST /api/v1/demands/"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["GET /api/v1/demands/"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/demands/geojson"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/demands/{id:guid}"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["POST /api/v1/demands/{id:guid}/close"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["POST /api/v1/demands/{id:guid}/fulfil"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["POST /api/v1/demands/{id:guid}/reopen"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["POST /api/v1/resources/"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["GET /api/v1/resources/"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/resources/geojson"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/resources/{id:guid}"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["POST /api/v1/resources/{id:guid}/{action}"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["GET /lists/demands"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/demands"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/demands/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["POST /lists/demands/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["GET /lists/demands/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/demands/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/resources"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/resources"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/resources/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["POST /lists/resources/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["GET /lists/resources/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/resources/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/coverage"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/coverage"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
     };
 
     private TestApp _app = null!;
@@ -291,7 +323,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{year:int}", "2026", StringComparison.Ordinal)
         .Replace("{gridCode}", code, StringComparison.Ordinal)
         + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "")
-        + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "");
+        + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "")
+        + (pattern == "/api/v1/lists/coverage" ? $"?region={code}" : "");
 
     private HttpContent? Body(string key, string code) => key switch
     {
