@@ -44,6 +44,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private const string InsideBuilding = "3301050010010010001";
     private const string OutsideBuilding = "3301060010010010001";
 
+    /// <summary>Region staff who keep the demand and resource lists (lists:manage): all but the district.</summary>
+    private static readonly string[] ListKeepers = [Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -193,6 +196,35 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /households/{HouseholdId:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["GET /households/{HouseholdId:guid}/visit"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers)),
         ["POST /households/{HouseholdId:guid}/visit"] = Rule.Page(Rule.Only([Roles.Admin, .. PeopleKeepers])),
+        // The demand and resource lists (issue #8): read by region staff within scope, kept below the district.
+        ["GET /api/v1/lists/categories"] = Rule.SignedIn,
+        ["GET /api/v1/lists/coverage"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["POST /api/v1/demands/"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["GET /api/v1/demands/"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/demands/geojson"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/demands/{id:guid}"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["POST /api/v1/demands/{id:guid}/close"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["POST /api/v1/demands/{id:guid}/fulfil"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["POST /api/v1/demands/{id:guid}/reopen"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["POST /api/v1/resources/"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["GET /api/v1/resources/"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/resources/geojson"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/resources/{id:guid}"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["POST /api/v1/resources/{id:guid}/{action}"] = Rule.Only([Roles.Admin, .. ListKeepers]),
+        ["GET /lists/demands"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/demands"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/demands/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["POST /lists/demands/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["GET /lists/demands/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/demands/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/resources"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/resources"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/resources/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["POST /lists/resources/new"] = Rule.Page(Rule.Only([Roles.Admin, .. ListKeepers])),
+        ["GET /lists/resources/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/resources/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /lists/coverage"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/coverage"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
     };
 
     private TestApp _app = null!;
@@ -342,6 +374,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "")
         + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "")
         + (pattern is "/api/v1/households/" or "/households" ? $"?region={code}" : "");
+        + (pattern == "/api/v1/lists/coverage" ? $"?region={code}" : "");
 
     private HttpContent? Body(string key, string code) => key switch
     {
