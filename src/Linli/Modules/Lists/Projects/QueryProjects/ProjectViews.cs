@@ -52,7 +52,8 @@ internal static class ProjectViews
 
     public static async Task<ProjectView> LoadAsync(LinliDb db, Project p, PersonalDataProtector protector, CancellationToken ct)
     {
-        var demands = await db.Demands.AsNoTracking().Where(d => d.ProjectId == p.Id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
+        // Ordered here: SQLite cannot order by DateTimeOffset.
+        var demands = (await db.Demands.AsNoTracking().Where(d => d.ProjectId == p.Id).ToListAsync(ct)).OrderBy(d => d.CreatedAt).ToList();
         var allocations = await db.Allocations.AsNoTracking().Where(a => a.ProjectId == p.Id).ToListAsync(ct);
         var resourceIds = allocations.Select(a => a.ResourceId).Distinct().ToList();
         var resources = await db.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
