@@ -54,7 +54,9 @@ public sealed class ProjectTests : IAsyncLifetime
         Assert.Equal("赵*强", taken.GetProperty("owner").GetString());
         Assert.Equal(["created", "volunteered"], Steps(taken));
         Assert.Equal("cg-handler", taken.GetProperty("history")[1].GetProperty("actor").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(_gas, Url(listed, "/volunteer"), new { })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(_cg, Url(listed, "/volunteer"), new { })).Status);
+        // Once taken up, the project is no longer another unit's to see or take.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(_gas, Url(listed, "/volunteer"), new { })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await _gas.GetAsync(Url(listed))).StatusCode);
         Assert.Empty(await _gas.GetFromJsonAsync<JsonElement[]>("/api/v1/projects") ?? []);
         Assert.Single(await _cg.GetFromJsonAsync<JsonElement[]>("/api/v1/projects") ?? []);
