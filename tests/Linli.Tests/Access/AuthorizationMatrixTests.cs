@@ -225,6 +225,26 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /lists/resources/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["GET /lists/coverage"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["POST /lists/coverage"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        // Matching runs and projects (issue #8). Ids in these routes name no run or project here, so the answer is
+        // the policy's and the "may see some projects" check's: a 404 (allowed) or a 400 for the empty body.
+        ["POST /api/v1/matching/runs/"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        ["GET /api/v1/matching/runs/{id:guid}"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["POST /api/v1/matching/runs/{id:guid}/confirm"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
+        ["POST /api/v1/projects/"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff]),
+        ["GET /api/v1/projects/"] = Rule.Only([Roles.Admin, .. RegionStaff, Roles.DepartmentHandler]),
+        ["GET /api/v1/projects/{id:guid}"] = Rule.Only([Roles.Admin, .. RegionStaff, Roles.DepartmentHandler]),
+        ["POST /api/v1/projects/{id:guid}/volunteer"] = Rule.Only([Roles.DepartmentHandler]),
+        ["POST /api/v1/projects/{id:guid}/assign"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff]),
+        ["POST /api/v1/projects/{id:guid}/milestones"] = Rule.Only([Roles.Admin, .. RegionStaff, Roles.DepartmentHandler]),
+        ["POST /api/v1/projects/{id:guid}/milestones/{milestoneId:guid}/complete"] = Rule.Only([Roles.Admin, .. RegionStaff, Roles.DepartmentHandler]),
+        ["POST /api/v1/projects/{id:guid}/close-off"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff]),
+        ["POST /api/v1/projects/{id:guid}/rate"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff]),
+        ["GET /lists/matching"] = Rule.Page(Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker])),
+        ["POST /lists/matching"] = Rule.Page(Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker])),
+        ["GET /lists/projects"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff, Roles.DepartmentHandler])),
+        ["POST /lists/projects"] = Rule.Page(Rule.SignedIn),
+        ["GET /lists/projects/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff, Roles.DepartmentHandler])),
+        ["POST /lists/projects/{Id:guid}"] = Rule.Page(Rule.SignedIn),
     };
 
     private TestApp _app = null!;
@@ -358,6 +378,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{Token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{action}", "accept", StringComparison.Ordinal)
         .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{milestoneId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{id:long}", "1", StringComparison.Ordinal)
         .Replace("{documentName?}", "v1", StringComparison.Ordinal)
         .Replace("{token}", "no-such-token", StringComparison.Ordinal)

@@ -124,6 +124,17 @@ public sealed class Resource
         return new ListEvent(ListEntity.Resource, Id, "capacity", actor, note, now);
     }
 
+    /// <summary>
+    /// Part of the capacity given to a need (added for the matching's confirmations): bumps the
+    /// version so two confirmations that both counted the same capacity left cannot both be saved.
+    /// </summary>
+    public ListEvent Allocated(Guid demandId, int quantityPerWeek, string actor, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+        return new ListEvent(ListEntity.Resource, Id, "allocated", actor, $"{quantityPerWeek}/week → {demandId}", now);
+    }
+
     private ListEvent Move(ResourceStatus to, string action, string actor, string? note, DateTimeOffset now)
     {
         Status = to;
