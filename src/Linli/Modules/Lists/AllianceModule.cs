@@ -20,6 +20,7 @@ internal static class AllianceModule
         builder.Services.AddSingleton<PointsBook>();
         builder.Services.AddScoped<PointsDesk>();
         builder.Services.AddSingleton<Contracts.IPointsLedger, PointsLedger>();
+        builder.Services.AddHostedService<AllianceDemoData>();
         return builder;
     }
 
