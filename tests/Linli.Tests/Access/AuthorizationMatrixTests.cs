@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     /// <summary>Region staff who keep the demand and resource lists (lists:manage): all but the district.</summary>
     private static readonly string[] ListKeepers = [Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
+    private static readonly string[] ListsManagers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
 
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
@@ -245,6 +246,50 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /lists/projects"] = Rule.Page(Rule.SignedIn),
         ["GET /lists/projects/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff, Roles.DepartmentHandler])),
         ["POST /lists/projects/{Id:guid}"] = Rule.Page(Rule.SignedIn),
+        // The caring-merchant alliance, service stations and points (issue #8 items 5-7). Ids in these routes name no
+        // merchant, station, offer or booking here, so the handler's own scope check answers 404 to every role the policy lets in.
+        ["POST /api/v1/merchants/"] = Rule.Only([Roles.Merchant]),
+        ["GET /api/v1/merchants/mine"] = Rule.Only([Roles.Merchant]),
+        ["GET /api/v1/merchants/"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/merchants/geojson"] = Rule.Public,
+        ["GET /api/v1/merchants/{id:guid}"] = Rule.SignedIn,
+        ["POST /api/v1/merchants/{id:guid}/approve"] = Rule.Only(ListsManagers),
+        ["POST /api/v1/merchants/{id:guid}/reject"] = Rule.Only(ListsManagers),
+        ["POST /api/v1/merchants/{id:guid}/suspend"] = Rule.Only(ListsManagers),
+        ["POST /api/v1/merchants/{id:guid}/offers"] = Rule.Only([Roles.Merchant]),
+        ["PUT /api/v1/merchants/offers/{id:guid}"] = Rule.Only([Roles.Merchant]),
+        ["DELETE /api/v1/merchants/offers/{id:guid}"] = Rule.Only([Roles.Merchant]),
+        ["GET /api/v1/stations/"] = Rule.SignedIn,
+        ["POST /api/v1/stations/"] = Rule.Only(ListsManagers),
+        ["POST /api/v1/stations/bookings"] = Rule.Only([Roles.Courier, Roles.Resident]),
+        ["GET /api/v1/stations/bookings/mine"] = Rule.Only([Roles.Courier, Roles.Resident]),
+        ["DELETE /api/v1/stations/bookings/{id:guid}"] = Rule.Only([Roles.Courier, Roles.Resident]),
+        ["PUT /api/v1/stations/services/{id:guid}"] = Rule.Only(ListsManagers),
+        ["DELETE /api/v1/stations/services/{id:guid}"] = Rule.Only(ListsManagers),
+        ["GET /api/v1/stations/{id:guid}"] = Rule.SignedIn,
+        ["PUT /api/v1/stations/{id:guid}"] = Rule.Only(ListsManagers),
+        ["POST /api/v1/stations/{id:guid}/services"] = Rule.Only(ListsManagers),
+        ["GET /api/v1/stations/{id:guid}/slots"] = Rule.SignedIn,
+        ["GET /api/v1/stations/{id:guid}/bookings"] = Rule.Only([Roles.Admin, .. RegionStaff]),
+        ["GET /api/v1/points/me"] = Rule.SignedIn,
+        // Region staff see only people who earned or spent points in their scope; the matrix's target has none.
+        ["GET /api/v1/points/people/{id}"] = Rule.Only([Roles.Admin]),
+        ["POST /api/v1/points/volunteer-hours"] = Rule.Only(ListsManagers),
+        ["POST /api/v1/points/redemption-codes"] = Rule.SignedIn,
+        ["POST /api/v1/points/redeem"] = Rule.Only([Roles.Merchant]),
+        ["POST /api/v1/points/entries/{id:long}/refund"] = Rule.SignedIn,
+        ["GET /merchants/join"] = Rule.Page(Rule.Only([Roles.Merchant])),
+        ["POST /merchants/join"] = Rule.Page(Rule.Only([Roles.Merchant])),
+        ["GET /merchants/mine"] = Rule.Page(Rule.Only([Roles.Merchant])),
+        ["POST /merchants/mine"] = Rule.Page(Rule.Only([Roles.Merchant])),
+        ["GET /lists/merchants"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["POST /lists/merchants"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
+        ["GET /stations"] = Rule.Page(Rule.SignedIn),
+        ["POST /stations"] = Rule.Page(Rule.SignedIn),
+        ["GET /stations/{Id:guid}"] = Rule.Page(Rule.SignedIn),
+        ["POST /stations/{Id:guid}"] = Rule.Page(Rule.SignedIn),
+        ["GET /points"] = Rule.Page(Rule.SignedIn),
+        ["POST /points"] = Rule.Page(Rule.SignedIn),
     };
 
     private TestApp _app = null!;
