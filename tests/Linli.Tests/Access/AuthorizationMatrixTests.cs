@@ -439,7 +439,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{gridCode}", code, StringComparison.Ordinal)
         + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "")
         + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "")
-        + (pattern is "/api/v1/households/" or "/households" ? $"?region={code}" : "");
+        + (pattern is "/api/v1/households/" or "/households" ? $"?region={code}" : "")
         + (pattern == "/api/v1/lists/coverage" ? $"?region={code}" : "");
 
     private HttpContent? Body(string key, string code) => key switch

@@ -1,6 +1,5 @@
 using Linli.Infrastructure.Auth;
 using Linli.Modules.Lists.ListResources;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Linli.Modules.Lists;
 
@@ -15,8 +14,7 @@ internal static class ListsCoreModule
         builder.Services.AddSingleton<Contracts.IDemandStatusLookup, Demands.DemandStatusLookup>();
         builder.Services.AddScoped<GetDemand.DemandViews>();
         builder.Services.AddScoped<ResourceViews>();
-        // The projects register how much of each resource is allocated; until then nothing is.
-        builder.Services.TryAddSingleton<IResourceUsage, NoResourceUsage>();
+        builder.Services.AddSingleton<IResourceUsage, AllocationUsage>();
         return builder;
     }
 

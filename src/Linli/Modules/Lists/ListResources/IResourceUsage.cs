@@ -2,19 +2,16 @@ using Linli.Infrastructure.Persistence;
 
 namespace Linli.Modules.Lists.ListResources;
 
-/// <summary>
-/// How much of each resource's weekly capacity is already given out. Allocations belong to the
-/// projects and the matching; until they register an implementation, <see cref="NoResourceUsage"/>
-/// answers and the lists show capacity without "used".
-/// </summary>
+/// <summary>How much of each resource's weekly capacity is already given out, for the lists and pages.</summary>
 public interface IResourceUsage
 {
-    /// <summary>Units per week allocated, by resource id; ids without allocations may be left out. Null: not known.</summary>
+    /// <summary>Units per week allocated, by resource id; ids without allocations are left out.</summary>
     Task<IReadOnlyDictionary<Guid, int>?> UsedPerWeekAsync(LinliDb db, IReadOnlyCollection<Guid> resourceIds, CancellationToken ct);
 }
 
-internal sealed class NoResourceUsage : IResourceUsage
+/// <summary>The sum of the active allocations (direct or in a project), the same figure the matching subtracts.</summary>
+internal sealed class AllocationUsage : IResourceUsage
 {
-    public Task<IReadOnlyDictionary<Guid, int>?> UsedPerWeekAsync(LinliDb db, IReadOnlyCollection<Guid> resourceIds, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, int>?>(null);
+    public async Task<IReadOnlyDictionary<Guid, int>?> UsedPerWeekAsync(LinliDb db, IReadOnlyCollection<Guid> resourceIds, CancellationToken ct) =>
+        await Matching.Engine.MatchingEngine.UsedCapacityAsync(db, resourceIds, ct);
 }
