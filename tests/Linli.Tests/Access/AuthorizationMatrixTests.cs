@@ -191,6 +191,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["DELETE /api/v1/households/{householdId:guid}/party-member"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
         ["POST /api/v1/households/{householdId:guid}/visits"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: PeopleKeepers),
         ["GET /api/v1/households/{householdId:guid}/visits"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
+        ["GET /api/v1/visits"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /households"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff)),
         ["POST /households"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["GET /households/{HouseholdId:guid}"] = Rule.Page(Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff)),
@@ -439,7 +440,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{gridCode}", code, StringComparison.Ordinal)
         + (pattern == "/api/v1/locate" ? "?lon=120.11&lat=30.32" : "")
         + (pattern == "/api/v1/dashboard" ? $"?region={code}" : "")
-        + (pattern is "/api/v1/households/" or "/households" ? $"?region={code}" : "")
+        + (pattern is "/api/v1/households/" or "/households" or "/api/v1/visits" ? $"?region={code}" : "")
         + (pattern == "/api/v1/lists/coverage" ? $"?region={code}" : "");
 
     private HttpContent? Body(string key, string code) => key switch

@@ -72,6 +72,11 @@ public sealed class VisitTests : IAsyncLifetime
         Assert.Equal("下周回访", Assert.Single(visits.EnumerateArray()).GetProperty("followUp").GetString());
         var household = await _gridWorker.GetFromJsonAsync<JsonElement>($"/api/v1/households/{_household}");
         Assert.NotEqual(JsonValueKind.Null, household.GetProperty("lastVisitAt").ValueKind);
+
+        // Her round: the visits of her grid; the grid next door is not hers.
+        var round = await _gridWorker.GetFromJsonAsync<JsonElement>("/api/v1/visits?region=330105001001&days=7");
+        Assert.Equal(visit.GetProperty("id").GetString(), Assert.Single(round.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _gridWorker.GetAsync("/api/v1/visits?region=330105001001002")).StatusCode);
     }
 
     [Fact]

@@ -55,6 +55,9 @@ internal static class PeopleModule
             .ProducesValidationProblem().RequireAuthorization(Policies.PeopleManage);
         households.MapGet("/{householdId:guid}/visits", HouseholdEndpoints.Visits).WithName("ListVisits")
             .WithSummary("The household's visits, newest first").RequireAuthorization(Policies.PeopleRead);
+        app.MapGet("/api/v1/visits", HouseholdEndpoints.VisitsIn).WithTags("People").WithName("ListVisitsInRegion")
+            .WithSummary("Visits in a region within your scope over the last 'days' (default 30), newest first, at most 'limit' (≤ 500)")
+            .RequireAuthorization(Policies.PeopleRead);
         return app;
     }
 }

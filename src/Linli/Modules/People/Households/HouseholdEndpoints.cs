@@ -58,6 +58,10 @@ internal static class HouseholdEndpoints
         return TypedResults.Created($"/api/v1/households/{householdId}/visits", visit);
     }
 
+    public static async Task<Ok<List<VisitView>>> VisitsIn(HttpContext http, LinliDb db, HouseholdBook book, string? region, int? days, int? limit,
+        CancellationToken ct) =>
+        TypedResults.Ok(await book.VisitsInAsync(http.User, db, region, days, limit, ct));
+
     public static async Task<Ok<List<VisitView>>> Visits(Guid householdId, HttpContext http, LinliDb db, HouseholdBook book, CancellationToken ct) =>
         TypedResults.Ok(await book.VisitsAsync(http.User, db, householdId, ct));
 }

@@ -78,6 +78,19 @@ internal sealed partial class HouseholdBook
         return visits.Select(VisitOf).ToList();
     }
 
+    /// <summary>The visits in a region within the reader's scope, newest first: a grid worker's round, a community's week.</summary>
+    public async Task<List<VisitView>> VisitsInAsync(ClaimsPrincipal user, LinliDb db, string? region, int? days, int? limit, CancellationToken ct)
+    {
+        var size = limit ?? 100;
+        if (size is < 1 or > 500) throw new RequestValidationException("limit", "between 1 and 500");
+        if (days is < 1 or > 3650) throw new RequestValidationException("days", "from 1 to 3650");
+        var since = clock.GetUtcNow().AddDays(-(days ?? 30)).ToUnixTimeMilliseconds();
+        var visits = await db.Visits.AsNoTracking().Where(InBuildings<Visit>(await PrefixesAsync(user, region), nameof(Visit.BuildingCode)))
+            .Where(v => v.VisitedAtMs >= since)
+            .OrderByDescending(v => v.VisitedAtMs).ThenByDescending(v => v.Id).Take(size).ToListAsync(ct);
+        return visits.Select(VisitOf).ToList();
+    }
+
     private static VisitView VisitOf(Visit v) => new(v.Id, v.HouseholdId, v.Kind, DateTimeOffset.FromUnixTimeMilliseconds(v.VisitedAtMs).ToOffset(ChinaTime),
         v.WorkerName, v.Seen, v.Asked, v.FollowUp, v.DemandIdList);
 
