@@ -183,6 +183,19 @@ public sealed class DemandListTests
         Assert.Contains("in-project", words.GetProperty("demandStatuses").EnumerateArray().Select(s => s.GetString()));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_list_endpoints()
+    {
+        await using var app = await StartAsync();
+        var paths = (await app.GetJsonAsync("/openapi/v1.json")).GetProperty("paths");
+
+        foreach (var path in new[] { "/api/v1/demands", "/api/v1/demands/{id}", "/api/v1/demands/geojson", "/api/v1/demands/{id}/close",
+            "/api/v1/resources", "/api/v1/resources/geojson", "/api/v1/resources/{id}/{action}", "/api/v1/lists/coverage", "/api/v1/lists/categories" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _) || paths.TryGetProperty(path + "/", out _), $"{path} is not in the OpenAPI document");
+        }
+    }
+
     private static Dictionary<string, object?> With(Dictionary<string, object?> body, params (string Key, object? Value)[] changes)
     {
         foreach (var (key, value) in changes) body[key] = value;
