@@ -56,7 +56,7 @@ public sealed partial class ProjectPagesTests
         var project = (await street.GetFromJsonAsync<JsonElement[]>("/api/v1/projects"))!.Single();
         var id = project.GetProperty("id").GetString();
 
-        var cgBoard = await cg.GetStringAsync("/lists/projects");
+        var cgBoard = WebUtility.HtmlDecode(await cg.GetStringAsync("/lists/projects"));
         Assert.Contains("楼道加装扶手", cgBoard, StringComparison.Ordinal);
         Assert.DoesNotContain("create-project", cgBoard, StringComparison.Ordinal);
         var detail = await cg.GetStringAsync($"/lists/projects/{id}");
@@ -65,9 +65,9 @@ public sealed partial class ProjectPagesTests
         var takenPage = WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync());
         Assert.Contains("id=\"lead-unit\">CG<", takenPage, StringComparison.Ordinal);
         var added = await PostFormAsync(cg, $"/lists/projects/{id}", takenPage, "add-milestone", ("title", "测量楼道"));
-        Assert.Contains("测量楼道", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("测量楼道", WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var after = await street.GetStringAsync("/lists/projects");
+        var after = WebUtility.HtmlDecode(await street.GetStringAsync("/lists/projects"));
         var inProgress = after[after.IndexOf("id=\"column-in-progress\"", StringComparison.Ordinal)..after.IndexOf("id=\"column-closed-off\"", StringComparison.Ordinal)];
         Assert.Contains("楼道加装扶手", inProgress, StringComparison.Ordinal);
         Assert.Contains("<progress max=\"100\" value=\"0\"", inProgress, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ internal static class CloseOffProject
         var photos = (request.PhotoIds ?? []).Distinct().ToList();
         if (photos.Count > 10) throw new RequestValidationException("photoIds", "at most 10 photos");
         var now = clock.GetUtcNow();
-        var actor = CreateProject.CreateProject.ProposeActor(user);
+        var actor = CreateProject.CreateProject.Actor(user);
         db.ListEvents.Add(project.ClosedOff(evidence, photos, actor, now));
         var note = $"{project.Number}: {evidence}";
         foreach (var demand in await db.Demands.Where(d => d.ProjectId == project.Id && d.Status == DemandStatus.InProject).ToListAsync(ct))
@@ -70,7 +70,7 @@ internal static class CloseOffProject
         if (request.Rating is not (>= 1 and <= 5)) throw new RequestValidationException("rating", "a whole number from 1 to 5");
         if (request.Comment is { Length: > 500 }) throw new RequestValidationException("comment", "at most 500 characters");
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        db.ListEvents.Add(project.Rated(request.Rating.Value, comment, CreateProject.CreateProject.ProposeActor(user), clock.GetUtcNow()));
+        db.ListEvents.Add(project.Rated(request.Rating.Value, comment, CreateProject.CreateProject.Actor(user), clock.GetUtcNow()));
         await ProjectSaves.SaveAsync(db, project.Number, ct);
         return project;
     }

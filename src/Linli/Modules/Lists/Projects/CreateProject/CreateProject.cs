@@ -49,7 +49,7 @@ internal static class CreateProject
         await access.EnsureAsync(user, Permissions.ProjectsManage, region);
 
         var now = clock.GetUtcNow();
-        var actor = ProposeActor(user);
+        var actor = Actor(user);
         var project = new Project(Guid.CreateVersion7(now), await ProjectNumbers.TakeAsync(db, now, ct), title, request.Description?.Trim() ?? "",
             origin, region, request.PlannedStart, request.PlannedEnd, actor, now);
         db.Projects.Add(project);
@@ -88,5 +88,5 @@ internal static class CreateProject
         }
     }
 
-    public static string ProposeActor(ClaimsPrincipal user) => Matching.ProposeMatches.ProposeMatches.Actor(user);
+    public static string Actor(ClaimsPrincipal user) => Matching.ProposeMatches.ProposeMatches.Actor(user);
 }

@@ -33,7 +33,7 @@ internal static class Milestones
         var title = ProjectSaves.Required(request.Title, "title", 200);
         var now = clock.GetUtcNow();
         var milestoneId = Guid.CreateVersion7(now);
-        db.ListEvents.Add(project.MilestoneAdded(milestoneId, title, request.Due, CreateProject.CreateProject.ProposeActor(user), now));
+        db.ListEvents.Add(project.MilestoneAdded(milestoneId, title, request.Due, CreateProject.CreateProject.Actor(user), now));
         db.ProjectMilestones.Add(project.Milestones.Single(m => m.Id == milestoneId));
         await ProjectSaves.SaveAsync(db, project.Number, ct);
         return project;
@@ -53,7 +53,7 @@ internal static class Milestones
         await ProjectAccess.EnsureMayWorkOnAsync(user, access, project);
         var evidence = ProjectSaves.Required(request.Evidence, "evidence", 2000);
         var now = clock.GetUtcNow();
-        db.ListEvents.Add(project.MilestoneDone(milestoneId, evidence, CreateProject.CreateProject.ProposeActor(user), now));
+        db.ListEvents.Add(project.MilestoneDone(milestoneId, evidence, CreateProject.CreateProject.Actor(user), now));
         await ProjectSaves.SaveAsync(db, project.Number, ct);
         return project;
     }

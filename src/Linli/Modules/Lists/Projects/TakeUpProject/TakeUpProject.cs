@@ -43,7 +43,7 @@ internal static class TakeUpProject
         }
         if (request.OwnerName is { Length: > 50 }) throw new RequestValidationException("ownerName", "at most 50 characters");
         var project = await QueryProjects.QueryProjects.VisibleAsync(id, user, db, access, tracking: true, ct);
-        var actor = CreateProject.CreateProject.ProposeActor(user);
+        var actor = CreateProject.CreateProject.Actor(user);
         var owner = string.IsNullOrWhiteSpace(request.OwnerName) ? actor : request.OwnerName.Trim();
         var now = clock.GetUtcNow();
         db.ListEvents.Add(project.Started(ProjectOrigins.Volunteered, unit, user.FindFirstValue(ClaimTypes.NameIdentifier), protector.Protect(owner), actor, now));
@@ -66,7 +66,7 @@ internal static class TakeUpProject
         var unit = ProjectSaves.Required(request.LeadUnit, "leadUnit", 100);
         var owner = ProjectSaves.Required(request.OwnerName, "ownerName", 50);
         var now = clock.GetUtcNow();
-        db.ListEvents.Add(project.Started(ProjectOrigins.Assigned, unit, null, protector.Protect(owner), CreateProject.CreateProject.ProposeActor(user), now));
+        db.ListEvents.Add(project.Started(ProjectOrigins.Assigned, unit, null, protector.Protect(owner), CreateProject.CreateProject.Actor(user), now));
         await ProjectSaves.SaveAsync(db, project.Number, ct);
         return project;
     }
