@@ -85,7 +85,9 @@ internal static class AllianceModule
         points.MapPost("/redemption-codes", PointsEndpoints.CreateCode).WithName("CreateRedemptionCode")
             .WithSummary("A short-lived code to show an alliance merchant, worth the points you choose").RequireAuthorization(Policies.SignedIn);
         points.MapPost("/redeem", PointsEndpoints.Redeem).WithName("RedeemPoints")
-            .WithSummary("A merchant takes the points a customer's code stands for: once, oldest points first").RequireAuthorization(Policies.PointsRedeem);
+            .WithSummary("A merchant takes the points a customer's code stands for: once, oldest points first").RequireAuthorization(Policies.PointsRedeem)
+            // Codes are short enough to read aloud; the limit keeps guessing them out of reach.
+            .RequireRateLimiting(RateLimits.Public);
         points.MapPost("/entries/{id:long}/refund", PointsEndpoints.Refund).WithName("RefundPoints")
             .WithSummary("Always refused (409): a spent point is never refunded").ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.SignedIn);
