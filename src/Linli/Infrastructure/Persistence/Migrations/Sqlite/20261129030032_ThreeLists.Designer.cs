@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLinliDb))]
-    [Migration("20261129025023_ThreeLists")]
+    [Migration("20261129030032_ThreeLists")]
     partial class ThreeLists
     {
         /// <inheritdoc />

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLinliDb))]
-    [Migration("20261129025047_ThreeLists")]
+    [Migration("20261129030038_ThreeLists")]
     partial class ThreeLists
     {
         /// <inheritdoc />
