@@ -51,7 +51,7 @@ internal static class MatchingCheck
         return ok ? 0 : 1;
     }
 
-    private static (double Objective, Solver.ResultStatus Status) LinearProgram(MatchingInstance instance)
+    internal static (double Objective, Solver.ResultStatus Status) LinearProgram(MatchingInstance instance)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
         var perDemand = instance.Demands.ToDictionary(d => d.Id, d => solver.MakeConstraint(0, d.Quantity));
@@ -73,7 +73,7 @@ internal static class MatchingCheck
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static int Violations(MatchingInstance instance, SolverResult result)
+    internal static int Violations(MatchingInstance instance, SolverResult result)
     {
         var quantity = instance.Demands.ToDictionary(d => d.Id, d => (long)d.Quantity);
         var capacity = instance.Resources.ToDictionary(r => r.Id, r => (long)r.Capacity);

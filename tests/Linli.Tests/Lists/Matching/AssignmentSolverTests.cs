@@ -178,3 +178,35 @@ public sealed class AssignmentSolverTests
         return (demands, resources, edges);
     }
 }
+
+public sealed class CostScaleTests
+{
+    [Fact]
+    public void Scores_up_to_100_on_the_benchmark_scale_are_kept_to_seven_decimals()
+    {
+        Assert.Equal(1e7, Linli.Modules.Lists.Matching.Solver.CostScale.Choose(100, 13_001, 54_688));
+    }
+
+    [Fact]
+    public void The_step_coarsens_with_the_number_of_nodes_so_that_int64_cannot_overflow()
+    {
+        // 200,001 nodes: |cost| × 4(n + 1)² must stay below 2⁶³, so at most about 5.8e7 per unit of score 1.
+        var scale = Linli.Modules.Lists.Matching.Solver.CostScale.Choose(100, 200_001, 1_000_000);
+
+        Assert.Equal(1e5, scale);
+        Assert.True(100 * scale * 4 * 200_002.0 * 200_002.0 < Math.Pow(2, 63));
+    }
+
+    [Fact]
+    public void Quantities_and_scores_at_their_limits_are_solved_without_overflow()
+    {
+        var result = AssignmentSolver.Solve(
+            [new SolverDemand("A", int.MaxValue), new SolverDemand("B", int.MaxValue)],
+            [new SolverResource("X", int.MaxValue), new SolverResource("Y", 1)],
+            [new SolverEdge("A", "X", 1e12), new SolverEdge("B", "X", 2e12), new SolverEdge("A", "Y", 3)]);
+
+        // X goes wholly to B, the better score; Y's one unit to A.
+        Assert.Equal([new("A", "Y", 1), new("B", "X", int.MaxValue)], result.Assignments);
+        Assert.Equal((2e12 * int.MaxValue) + 3, result.Objective, 1e3);
+    }
+}

@@ -24,10 +24,11 @@ public sealed record SolverResult(double Objective, IReadOnlyList<SolverAssignme
 /// <remarks>
 /// OR-Tools needs integer costs, so scores are multiplied by a power of ten (<see cref="CostScale"/>)
 /// and rounded: the answer is optimal for scores rounded to that step, which is within
-/// Σ quantity × step of the optimum for the exact doubles (and exact when every score has no more
-/// decimals than the step keeps; the step is 1e-9 of the largest score at most, and stays fine
-/// enough for any score written with up to six decimals in instances of the sizes the endpoint
-/// admits). The reported objective is computed from the caller's own scores.
+/// Σ quantity × step of the optimum for the exact doubles, and exact when no score has more
+/// decimals than the step keeps. The step is 1e-9 of the largest score at the finest, coarser only
+/// as far as int64 arithmetic inside OR-Tools requires (docs/adr/0009-assignment-solver.md). The
+/// reported objective is summed from the caller's own scores. The OR-Tools call cannot be
+/// interrupted: <paramref name="ct"/> is honoured while the network is built and before it is solved.
 /// </remarks>
 public static class AssignmentSolver
 {

@@ -144,7 +144,9 @@ internal sealed class FlowProblem
 
             var edge = Edges[i];
             var capacity = Math.Min(demands[edge.Demand].Quantity, resources[edge.Resource].Capacity);
-            flow.AddArcWithCapacityAndUnitCost(edge.TailNode, edge.HeadNode, capacity, -(long)Math.Round(edge.Score * scale));
+            // A positive score never rounds to nothing: one step still beats leaving the unit unserved.
+            var cost = Math.Max(1, (long)Math.Round(edge.Score * scale));
+            flow.AddArcWithCapacityAndUnitCost(edge.TailNode, edge.HeadNode, capacity, -cost);
         }
 
         for (var i = 0; i < demandNodes.Length; i++)
