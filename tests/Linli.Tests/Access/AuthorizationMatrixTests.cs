@@ -177,6 +177,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/lists/imports/demands"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
         ["POST /api/v1/lists/imports/resources"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
         ["GET /lists/import"] = Rule.Page(Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker])),
+        ["POST /lists/import"] = Rule.Page(Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker])),
         ["GET /api/v1/lists/imports/{id:guid}"] = Rule.Only([Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker]),
         // The household book (issue #8 item 0): the household's building is checked against the scope inside.
         ["GET /api/v1/households/"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),

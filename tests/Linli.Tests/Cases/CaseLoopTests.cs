@@ -115,6 +115,27 @@ public sealed class CaseLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_verified_true_earns_its_signed_in_reporter_points_once_and_a_failed_verification_none()
+    {
+        var resident = await _app.ClientForAsync("resident");
+        var response = await resident.PostAsJsonAsync("/api/v1/cases", Report());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var c = await response.Content.ReadFromJsonAsync<JsonElement>();
+        await ActAsync(_community, c, "accept");
+        await ActAsync(_community, c, "file");
+        await ActAsync(_community, c, "dispatch", new { unit = "HW" });
+        await ActAsync(_sanitation, c, "feedback", new { note = "没清" });
+        await ActAsync(_gridWorker, c, "verify", new { passed = false, note = "还是满的" });
+        Assert.Equal(0, (await resident.GetFromJsonAsync<JsonElement>("/api/v1/points/me")).GetProperty("balance").GetInt32());
+
+        await ActAsync(_sanitation, c, "feedback", new { note = "已清运" });
+        await ActAsync(_gridWorker, c, "verify", new { passed = true, note = "现场已干净" });
+        var mine = await resident.GetFromJsonAsync<JsonElement>("/api/v1/points/me");
+        Assert.Equal(5, mine.GetProperty("balance").GetInt32());
+        Assert.Contains(c.GetProperty("number").GetString()!, mine.GetRawText());
+    }
+
+    [Fact]
     public async Task A_case_goes_round_the_whole_loop_and_the_history_keeps_every_step()
     {
         var (c, token) = await ReportAsync();

@@ -27,8 +27,8 @@ public sealed class ResourceListTests
         Assert.Equal("discount", offer.GetProperty("conditions").GetString());
         Assert.Equal("active", offer.GetProperty("status").GetString());
         Assert.Equal(40, offer.GetProperty("capacityPerWeek").GetInt32());
-        // No allocation source is registered yet: "used" is unknown rather than a made-up zero.
-        Assert.Equal(JsonValueKind.Null, offer.GetProperty("usedPerWeek").ValueKind);
+        Assert.Equal(0, offer.GetProperty("usedPerWeek").GetInt32());
+        Assert.Equal(40, offer.GetProperty("leftPerWeek").GetInt32());
         Assert.Equal("recorded", Assert.Single(offer.GetProperty("history").EnumerateArray()).GetProperty("action").GetString());
 
         var byRegions = await PostAsync(staff, "/api/v1/resources", With(Resource(), ("serviceArea", new { regions = new[] { WestGrid, EastGrid } })));

@@ -77,6 +77,10 @@ public sealed class ConfirmProposalsTests
         Assert.Equal(["matched"], await HistoryAsync(app, demand));
         var stored = await app.GetJsonAsync($"/api/v1/matching/runs/{run.GetProperty("id").GetString()}");
         Assert.Equal("direct", Proposals(stored)[0].GetProperty("confirmedAs").GetString());
+        // The resource list shows the capacity now given out, the same figure the matching subtracts.
+        var listed = await app.GetJsonAsync($"/api/v1/resources/{canteen}");
+        Assert.Equal(2, listed.GetProperty("usedPerWeek").GetInt32());
+        Assert.Equal(3, listed.GetProperty("leftPerWeek").GetInt32());
 
         var again = await PostAsync(app.Client, Url(run), new { proposalIds = AllProposals(run), @as = "direct" });
         Assert.Equal(HttpStatusCode.Conflict, again.Status);

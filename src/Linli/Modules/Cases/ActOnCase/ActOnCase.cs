@@ -28,7 +28,7 @@ internal static class ActOnCase
 
     public static async Task<IResult> Handle(Guid id, string action, HttpContext http, LinliDb db, IAccessControl access,
         CalendarStore calendars, IRegionLookup regions, Infrastructure.Files.IFileStore files, Notifications.CaseNotifier notifier,
-        Categories.CategoryCatalog catalog, TimeProvider clock, CancellationToken ct)
+        Categories.CategoryCatalog catalog, Lists.Contracts.IPointsLedger ledger, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
         if (!Known.Contains(action))
         {
@@ -88,6 +88,10 @@ internal static class ActOnCase
             await Indicators.CaseCounters.RecordAsync(db, other!, "report", null, now, wasDeferred: false, ct);
         }
         await transaction.CommitAsync(ct);
+        if (action == "verify" && request.Passed == true)
+        {
+            await VerifiedReportPoints.AwardAsync(c, db, ledger, configuration, ct);
+        }
         await notifier.PushAsync(c, action, Notifications.CaseNotifier.Describe(c, action));
         if (other is not null)
         {
