@@ -128,6 +128,13 @@ public sealed class HouseholdBookTests : IAsyncLifetime
         Assert.Equal("138****1111", linked.GetProperty("partyMember").GetProperty("phone").GetString());
         var withParty = await _gridWorker.GetFromJsonAsync<JsonElement>("/api/v1/households?region=330105001001001&hasPartyMember=true");
         Assert.Equal(1, withParty.GetProperty("total").GetInt32());
+        // A party member with a Linli account is linked by user name; a name with no account is refused.
+        var member = await ProblemAsync(await _gridWorker.PutAsJsonAsync($"/api/v1/households/{id}/party-member",
+            new { name = "张志明", userId = "admin" }), HttpStatusCode.OK);
+        Assert.False(string.IsNullOrEmpty(member.GetProperty("partyMember").GetProperty("userId").GetString()));
+        Assert.NotEqual("admin", member.GetProperty("partyMember").GetProperty("userId").GetString());
+        var nobody = await _gridWorker.PutAsJsonAsync($"/api/v1/households/{id}/party-member", new { name = "张志明", userId = "no-such-member" });
+        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
         await ProblemAsync(await _gridWorker.DeleteAsync($"/api/v1/households/{id}/party-member"), HttpStatusCode.OK);
         var withoutParty = await _gridWorker.GetFromJsonAsync<JsonElement>("/api/v1/households?region=330105001001001&hasPartyMember=true");
         Assert.Equal(0, withoutParty.GetProperty("total").GetInt32());

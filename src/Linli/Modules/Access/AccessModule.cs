@@ -81,6 +81,7 @@ internal static class AccessModule
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddSingleton<IAccountDirectory, AccountDirectory>();
         services.AddAuthorizationBuilder().AddLinliPolicies();
         services.AddHostedService<AccountBootstrap>();
         services.AddScoped<Pages.DemoAccountList>();

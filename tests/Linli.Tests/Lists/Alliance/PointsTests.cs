@@ -51,6 +51,16 @@ public sealed class PointsTests
         Assert.Equal(HttpStatusCode.Forbidden, (await elsewhere.Client.GetAsync($"/api/v1/points/people/{volunteer.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await elsewhere.Client.PostAsJsonAsync("/api/v1/points/volunteer-hours",
             new { userId = volunteer.Id, hours = 1, regionCode = Grid, activity = "x" })).StatusCode);
+
+        // Staff may name the volunteer by user name; a name with no account is refused, not credited to nobody.
+        var byName = await staff.Client.PostAsJsonAsync("/api/v1/points/volunteer-hours",
+            new { userId = volunteer.Username, hours = 1, regionCode = Grid, activity = "打扫楼道" });
+        Assert.Equal(HttpStatusCode.Created, byName.StatusCode);
+        Assert.Equal(volunteer.Id, (await byName.JsonAsync()).GetProperty("userId").GetString());
+        var nobody = await staff.Client.PostAsJsonAsync("/api/v1/points/volunteer-hours",
+            new { userId = "no-such-volunteer", hours = 1, regionCode = Grid, activity = "打扫楼道" });
+        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+        Assert.Contains("no-such-volunteer", (await nobody.JsonAsync()).GetProperty("errors").GetProperty("userId")[0].GetString());
     }
 
     [Fact]

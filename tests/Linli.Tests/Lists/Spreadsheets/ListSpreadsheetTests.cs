@@ -127,19 +127,32 @@ public sealed class ListSpreadsheetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Resources_import_with_a_radius_or_regions_and_a_row_with_neither_is_named()
+    public async Task Resources_import_with_a_radius_regions_or_their_own_region_and_a_half_given_circle_is_named()
     {
-        var good = new[] { Workbook.Offer(radius: 1500, lon: 120.111, lat: 30.311), Workbook.Offer(serviceRegions: "330105001001001,330105001001002") };
+        var good = new[]
+        {
+            Workbook.Offer(radius: 1500, lon: 120.111, lat: 30.311),
+            Workbook.Offer(serviceRegions: "330105001001001,330105001001002"),
+            Workbook.Offer(),
+        };
         var ok = await _community.PostAsync("/api/v1/resources/import", Workbook.Form(Workbook.Of(good)));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal(2, await CountAsync(db => db.Resources.CountAsync()));
+        await using (var db = await _app.Factory.Services.GetRequiredService<IDbContextFactory<LinliDb>>().CreateDbContextAsync())
+        {
+            var areas = await db.Resources.AsNoTracking().Select(r => new { r.RadiusMeters, r.ServiceRegions }).ToListAsync();
+            Assert.Contains(areas, a => a.RadiusMeters == 1500 && a.ServiceRegions == "");
+            Assert.Contains(areas, a => a.RadiusMeters == null && a.ServiceRegions == "330105001001001,330105001001002");
+            // Neither a circle nor regions: the entry serves the region that keeps it, as through the API.
+            Assert.Contains(areas, a => a.RadiusMeters == null && a.ServiceRegions == "330105001001");
+        }
 
-        var bad = new[] { Workbook.Offer(), Workbook.Offer(radius: "一公里", lon: 120.1, lat: 30.3), Workbook.Offer(category: "飞行") };
+        var bad = new[] { Workbook.Offer(radius: 1500), Workbook.Offer(radius: "一公里", lon: 120.1, lat: 30.3), Workbook.Offer(category: "飞行") };
         var errors = await ErrorsAsync(await _community.PostAsync("/api/v1/resources/import", Workbook.Form(Workbook.Of(bad))));
-        Assert.Contains(errors, e => e.Row == 2 && e.Column.Contains("radiusMeters") && e.Reason.Contains("service area"));
+        Assert.Contains(errors, e => e.Row == 2 && e.Column == "经度 lon" && e.Reason.Contains("longitude"));
         Assert.Contains(errors, e => e.Row == 3 && e.Column == "服务半径米 radiusMeters" && e.Reason.Contains("一公里"));
+        Assert.Single(errors, e => e.Row == 3);
         Assert.Contains(errors, e => e.Row == 4 && e.Column == "资源类别 category");
-        Assert.Equal(2, await CountAsync(db => db.Resources.CountAsync()));
+        Assert.Equal(3, await CountAsync(db => db.Resources.CountAsync()));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace Linli.Modules.Lists.Points;
 /// ledger. Paying works by code, not by the merchant typing an account: the person decides how
 /// many points to pay, and a merchant can take no more than the person showed.
 /// </summary>
-internal sealed class PointsDesk(PointsBook book, IRegionLookup regions, IAccessControl access, IAuditLog audit, IConfiguration configuration, TimeProvider clock)
+internal sealed class PointsDesk(PointsBook book, IRegionLookup regions, IAccessControl access, IAccountDirectory accounts, IAuditLog audit,
+    IConfiguration configuration, TimeProvider clock)
 {
     // No 0/O, 1/I/L: read aloud at a counter.
     private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -27,8 +28,10 @@ internal sealed class PointsDesk(PointsBook book, IRegionLookup regions, IAccess
     public async Task<HoursView> RecordHoursAsync(LinliDb db, ClaimsPrincipal user, HoursRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.UserId)) errors["userId"] = ["is required: the volunteer's account id"];
-        else if (request.UserId.Length > 64) errors["userId"] = ["at most 64 characters"];
+        // Staff know volunteers by their user name; the account id works too.
+        var volunteer = string.IsNullOrWhiteSpace(request.UserId) ? null : await accounts.ResolveAsync(request.UserId, ct);
+        if (string.IsNullOrWhiteSpace(request.UserId)) errors["userId"] = ["is required: the volunteer's user name or account id"];
+        else if (volunteer is null) errors["userId"] = [$"no account '{request.UserId.Trim()}': the volunteer needs a Linli account to collect points"];
         if (request.Hours is not (>= 0.25m and <= 24m)) errors["hours"] = ["between 0.25 and 24 hours"];
         if (string.IsNullOrWhiteSpace(request.Activity)) errors["activity"] = ["is required"];
         else if (request.Activity.Trim().Length > 200) errors["activity"] = ["at most 200 characters"];
@@ -39,7 +42,7 @@ internal sealed class PointsDesk(PointsBook book, IRegionLookup regions, IAccess
         await access.EnsureAsync(user, Permissions.ListsManage, request.RegionCode);
         var hours = Math.Round(request.Hours!.Value, 2);
         var points = (int)Math.Round(hours * book.PointsPerHour, MidpointRounding.AwayFromZero);
-        var record = new VolunteerHours(Guid.CreateVersion7(), request.UserId!.Trim(), request.RegionCode!, request.Activity!.Trim(), request.Date ?? today,
+        var record = new VolunteerHours(Guid.CreateVersion7(), volunteer!, request.RegionCode!, request.Activity!.Trim(), request.Date ?? today,
             hours, points, UserId(user), book.NowMs);
         // The hours and the points they earn stand or fall together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

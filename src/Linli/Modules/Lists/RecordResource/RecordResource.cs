@@ -17,6 +17,10 @@ public sealed record RecordResourceRequest(string? ProviderKind, string? Provide
     int? CapacityPerWeek, IReadOnlyList<string>? Availability, ServiceAreaInput? ServiceArea, string? Conditions, string? ConditionNote,
     string? ContactPhone, string? RegionCode);
 
+/// <summary>A request that passed every check, with its parsed windows and service area.</summary>
+public sealed record CheckedResource(RecordResourceRequest Request, IReadOnlyList<WeeklyWindow> Windows,
+    (double? Lon, double? Lat, int? Radius, IReadOnlyList<string> Regions) Area);
+
 /// <summary>POST /api/v1/resources: staff with lists:manage in the keeping region put an offer on the resource list.</summary>
 internal static class RecordResource
 {
@@ -33,11 +37,24 @@ internal static class RecordResource
     public static async Task<Guid> RecordAsync(RecordResourceRequest r, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         IRegionLookup regions, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        var regionCode = r.RegionCode?.Trim() ?? "";
-        if (regionCode.Length > 0)
+        if (r.RegionCode?.Trim() is { Length: > 0 } regionCode)
         {
             await access.EnsureAsync(user, Permissions.ListsManage, regionCode);
         }
+        var errors = Problems(r, regions, out var checkedRequest);
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+        var resource = Add(db, checkedRequest!, protector, user.Identity?.Name ?? "unknown", clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return resource.Id;
+    }
+
+    /// <summary>Every problem of a request, by field (the API's names: <c>serviceArea.radiusMeters</c>); when there is none, the request ready to add.</summary>
+    public static Dictionary<string, string[]> Problems(RecordResourceRequest r, IRegionLookup regions, out CheckedResource? checkedRequest)
+    {
+        var regionCode = r.RegionCode?.Trim() ?? "";
         var conditions = string.IsNullOrWhiteSpace(r.Conditions) ? "free" : r.Conditions.Trim();
         var errors = ResourceRules.Problems(r.ProviderKind?.Trim(), r.ProviderName, r.ProviderRef, r.Category?.Trim(), r.Title, r.CapacityPerWeek,
             r.Availability ?? [], conditions, r.ConditionNote, r.ContactPhone, out var windows);
@@ -46,21 +63,22 @@ internal static class RecordResource
             errors["regionCode"] = [$"'{regionCode}' is not a region of this city"];
         }
         var area = Area(r.ServiceArea, regionCode, regions, errors);
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
-        var now = clock.GetUtcNow();
+        checkedRequest = errors.Count == 0 ? new CheckedResource(r with { RegionCode = regionCode, Conditions = conditions }, windows, area) : null;
+        return errors;
+    }
+
+    /// <summary>Adds a checked request to the list with the first step of its history; the caller saves (so an import is one transaction).</summary>
+    public static Resource Add(LinliDb db, CheckedResource c, PersonalDataProtector protector, string actor, DateTimeOffset now)
+    {
+        var r = c.Request;
         var phone = r.ContactPhone is { Length: > 0 } p ? PersonalDataFormats.Normalise(PersonalDataKind.Phone, p) : null;
-        var actor = user.Identity?.Name ?? "unknown";
         var resource = new Resource(Guid.CreateVersion7(now), r.ProviderKind!.Trim(), r.ProviderName!.Trim(), Blank(r.ProviderRef), r.Category!.Trim(),
-            r.Title!.Trim(), r.CapacityPerWeek!.Value, windows, area.Lon, area.Lat, area.Radius, area.Regions, conditions, Blank(r.ConditionNote),
-            protector.Protect(phone), regionCode, actor, now);
+            r.Title!.Trim(), r.CapacityPerWeek!.Value, c.Windows, c.Area.Lon, c.Area.Lat, c.Area.Radius, c.Area.Regions, r.Conditions!, Blank(r.ConditionNote),
+            protector.Protect(phone), r.RegionCode!, actor, now);
         db.Resources.Add(resource);
         db.ListEvents.Add(new ListEvent(ListEntity.Resource, resource.Id, "recorded", actor,
             $"{resource.ProviderKind}: {resource.Category} × {resource.CapacityPerWeek}/week", now));
-        await db.SaveChangesAsync(ct);
-        return resource.Id;
+        return resource;
     }
 
     /// <summary>

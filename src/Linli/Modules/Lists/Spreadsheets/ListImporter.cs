@@ -5,7 +5,6 @@ using Linli.Modules.Access.Contracts;
 using Linli.Modules.Geography.Contracts;
 using Linli.Modules.Lists.Contracts;
 using Linli.Modules.Lists.Data;
-using Linli.Modules.Lists.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Lists.Spreadsheets;
@@ -46,7 +45,7 @@ internal sealed class ListImporter(
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            if (SheetRows.Check(layout, row, actor, code => regions.PathTo(code).Count > 0, problems) is { } good)
+            if (SheetRows.Check(layout, row, actor, regions, problems) is { } good)
             {
                 if (scopes is not null && !scopes.Any(scope => RegionScope.Covers(scope, good.RegionCode)))
                 {
@@ -87,10 +86,8 @@ internal sealed class ListImporter(
                     case CheckedDemand demand:
                         intake.Add(db, demand.Draft);
                         break;
-                    case CheckedResource resource:
-                        var (entry, recorded) = ResourceRules.Create(resource.Draft, resource.Windows, protector, actor, now);
-                        db.Resources.Add(entry);
-                        db.ListEvents.Add(recorded);
+                    case CheckedResourceRow resource:
+                        RecordResource.RecordResource.Add(db, resource.Resource, protector, actor, now);
                         break;
                 }
             }
@@ -108,7 +105,7 @@ internal sealed class ListImporter(
     }
 
     public static string Actor(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "system";
+        user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "system";
 
     /// <summary>The errors as the answer lists them, with how many were left out.</summary>
     public static (IReadOnlyList<SheetError> Listed, int LeftOut) Reported(IReadOnlyList<SheetError> errors) =>

@@ -1,7 +1,8 @@
 using Linli.Modules.Lists.Contracts;
 using Linli.Modules.Lists.Data;
 using Linli.Modules.Lists.Demands;
-using Linli.Modules.Lists.Resources;
+using Linli.Modules.Lists.RecordResource;
+using Linli.Modules.Geography.Contracts;
 using Linli.Modules.People.Contracts;
 
 namespace Linli.Modules.Lists.Spreadsheets;
@@ -11,19 +12,21 @@ internal abstract record CheckedRow(int Number, string RegionCode, IReadOnlyList
 
 internal sealed record CheckedDemand(int Number, DemandDraft Draft, IReadOnlyList<WeeklyWindow> Windows) : CheckedRow(Number, Draft.RegionCode, Windows);
 
-internal sealed record CheckedResource(int Number, ResourceDraft Draft, IReadOnlyList<WeeklyWindow> Windows) : CheckedRow(Number, Draft.RegionCode, Windows);
+internal sealed record CheckedResourceRow(int Number, CheckedResource Resource) : CheckedRow(Number, Resource.Request.RegionCode!, Resource.Windows);
 
 /// <summary>
-/// Rows to drafts, checked by the same rules as the API (<see cref="DemandRules"/>,
-/// <see cref="ResourceRules"/>), each problem reported at its row and column.
+/// Rows to requests, checked by the same code as the API (<see cref="DemandRules"/>,
+/// <see cref="RecordResource.RecordResource.Problems"/>), each problem reported at its row and column.
 /// </summary>
 internal static class SheetRows
 {
     private static readonly IReadOnlyList<(string, string, string)> Categories =
         [.. NeedCategories.All.Select(c => (c.Code, c.Chinese, c.English))];
 
-    public static CheckedRow? Check(SheetLayout layout, SheetRow row, string recordedBy, Func<string, bool> regionExists, List<SheetError> errors) =>
-        layout.Kind == "demands" ? Demand(layout, row, recordedBy, regionExists, errors) : Resource(layout, row, regionExists, errors);
+    public static CheckedRow? Check(SheetLayout layout, SheetRow row, string recordedBy, IRegionLookup regions, List<SheetError> errors) =>
+        layout.Kind == "demands"
+            ? Demand(layout, row, recordedBy, code => regions.PathTo(code).Count > 0, errors)
+            : Resource(layout, row, regions, errors);
 
     private static CheckedDemand? Demand(SheetLayout layout, SheetRow row, string recordedBy, Func<string, bool> regionExists, List<SheetError> errors)
     {
@@ -57,10 +60,15 @@ internal static class SheetRows
         return errors.Count == before ? new CheckedDemand(row.Number, draft, windows) : null;
     }
 
-    private static CheckedResource? Resource(SheetLayout layout, SheetRow row, Func<string, bool> regionExists, List<SheetError> errors)
+    private static CheckedResourceRow? Resource(SheetLayout layout, SheetRow row, IRegionLookup regions, List<SheetError> errors)
     {
         var before = errors.Count;
-        if (!SheetValues.TryWhole(row["capacityPerWeek"], -1, out var capacity))
+        int? capacity = null;
+        if (SheetValues.TryWhole(row["capacityPerWeek"], -1, out var c))
+        {
+            capacity = c < 0 ? null : c;
+        }
+        else
         {
             errors.Add(new SheetError(row.Number, layout.Column("capacityPerWeek").Header, $"'{row["capacityPerWeek"]}' is not a whole number"));
         }
@@ -84,27 +92,37 @@ internal static class SheetRows
         {
             errors.Add(new SheetError(row.Number, layout.Column("lat").Header, $"'{row["lat"]}' is not a number"));
         }
-        var draft = new ResourceDraft(
+        var serviceRegions = SheetValues.Split(row["serviceRegions"], [',', '，', '、', ';', '；', ' ']);
+        var circle = row["lon"] is not null || row["lat"] is not null || row["radiusMeters"] is not null;
+        var request = new RecordResourceRequest(
             SheetValues.Code(row["providerKind"], ResourceRules.ProviderKinds),
-            row["providerName"] ?? "",
+            row["providerName"],
             null,
             SheetValues.Code(row["category"], Categories),
-            row["title"] ?? "",
+            row["title"],
             capacity,
             SheetValues.Windows(row["availability"]),
-            lon,
-            lat,
-            radius,
-            SheetValues.Split(row["serviceRegions"], [',', '，', '、', ';', '；', ' ']),
-            SheetValues.Code(row["conditions"], ResourceRules.ConditionKinds),
+            circle ? new ServiceAreaInput(lon, lat, radius) : serviceRegions.Count > 0 ? new ServiceAreaInput(Regions: serviceRegions) : null,
+            row["conditions"] is null ? null : SheetValues.Code(row["conditions"], ResourceRules.Conditions),
             row["conditionNote"],
             row["contactPhone"],
-            row["regionCode"] ?? "");
-        var problems = ResourceRules.Problems(draft, regionExists, out var windows);
+            row["regionCode"]);
+        var problems = RecordResource.RecordResource.Problems(request, regions, out var checkedRequest);
+        foreach (var (field, column) in AreaColumns)
+        {
+            if (problems.Remove(field, out var reasons))
+            {
+                problems[column] = reasons;
+            }
+        }
         ForgetReported(layout, problems, errors, before);
         Report(layout, row, problems, errors);
-        return errors.Count == before ? new CheckedResource(row.Number, draft, windows) : null;
+        return errors.Count == before ? new CheckedResourceRow(row.Number, checkedRequest!) : null;
     }
+
+    /// <summary>The API names the parts of the service area; the sheet has a column for each.</summary>
+    private static readonly (string Field, string Column)[] AreaColumns =
+        [("serviceArea.lon", "lon"), ("serviceArea.lat", "lat"), ("serviceArea.radiusMeters", "radiusMeters"), ("serviceArea.regions", "serviceRegions")];
 
     /// <summary>A cell that was not a number has been reported already; the rules' word on the same field would repeat it.</summary>
     private static void ForgetReported(SheetLayout layout, Dictionary<string, string[]> problems, List<SheetError> errors, int before)

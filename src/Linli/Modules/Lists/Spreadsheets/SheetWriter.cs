@@ -1,7 +1,7 @@
 using System.Data;
 using Linli.Modules.Lists.Contracts;
 using Linli.Modules.Lists.Demands;
-using Linli.Modules.Lists.Resources;
+using Linli.Modules.Lists.RecordResource;
 using Linli.Modules.People.Contracts;
 using MiniExcelLibs;
 
@@ -61,7 +61,7 @@ internal static class SheetWriter
         else
         {
             values.AddRange(ResourceRules.ProviderKinds.Select(c => ("providerKind", c.Code, c.Chinese, c.English)));
-            values.AddRange(ResourceRules.ConditionKinds.Select(c => ("conditions", c.Code, c.Chinese, c.English)));
+            values.AddRange(ResourceRules.Conditions.Select(c => ("conditions", c.Code, c.Chinese, c.English)));
         }
         return values.Select(v => new Dictionary<string, object?>
         {

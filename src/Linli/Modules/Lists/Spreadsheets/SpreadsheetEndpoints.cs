@@ -7,7 +7,7 @@ using Linli.Modules.Access.Contracts;
 using Linli.Modules.Lists.Contracts;
 using Linli.Modules.Lists.Data;
 using Linli.Modules.Lists.Demands;
-using Linli.Modules.Lists.Resources;
+using Linli.Modules.Lists.RecordResource;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -134,7 +134,7 @@ internal static class SpreadsheetEndpoints
             [layout.Column("lat").Header] = r.Lat,
             [layout.Column("radiusMeters").Header] = r.RadiusMeters,
             [layout.Column("serviceRegions").Header] = r.ServiceRegions,
-            [layout.Column("conditions").Header] = Name(ResourceRules.ConditionKinds, r.Conditions),
+            [layout.Column("conditions").Header] = Name(ResourceRules.Conditions, r.Conditions),
             [layout.Column("conditionNote").Header] = r.ConditionNote,
             // A provider's contact is published for residents to reach it; it is still not exported in full.
             [layout.Column("contactPhone").Header] = r.ContactProtected is null ? null : "(见系统 see Linli)",

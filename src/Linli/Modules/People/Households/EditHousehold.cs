@@ -119,8 +119,12 @@ internal sealed partial class HouseholdBook
             HouseholdRules.PartyMember(request, errors);
             ThrowIfAny(errors);
         }
+        // A linked account must exist (and may be named by its user name), or the link would point at nobody.
+        var userId = HouseholdRules.Clean(request?.UserId) is { } named
+            ? await accounts.ResolveAsync(named, ct) ?? throw new RequestValidationException("userId", $"no account '{named}'")
+            : null;
         household.LinkPartyMember(protector.Protect(HouseholdRules.Clean(request?.Name)), protector.Protect(HouseholdRules.CleanPhone(request?.Phone)),
-            HouseholdRules.Clean(request?.UserId), clock.GetUtcNow());
+            userId, clock.GetUtcNow());
         await SaveAsync(db, ct);
         return View(household);
     }

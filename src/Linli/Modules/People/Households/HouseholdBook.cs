@@ -25,6 +25,7 @@ internal sealed partial class HouseholdBook(
     PersonalDataProtector protector,
     IDemandIntake intake,
     IAuditLog audit,
+    IAccountDirectory accounts,
     TimeProvider clock)
 {
     public static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
