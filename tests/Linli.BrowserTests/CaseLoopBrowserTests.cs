@@ -70,6 +70,8 @@ public sealed partial class CaseLoopBrowserTests(BrowserFixture fixture)
         await BrowserSession.SignInAsync(grid, "grid1");
         await grid.GotoAsync("/inbox");
         await grid.ClickAsync($"#queue-verify li:has-text('{number}') a");
+        // Act once the page has settled (its map loads after it), as the desk flow above does.
+        await grid.WaitForSelectorAsync("#case-page-map[data-loaded=true]");
         await ActAsync(grid, "verify", "已核查");
         await grid.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("case-phone.png"), FullPage = true });
 
