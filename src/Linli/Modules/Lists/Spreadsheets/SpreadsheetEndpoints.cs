@@ -66,8 +66,9 @@ internal static class SpreadsheetEndpoints
     public static async Task<FileContentHttpResult> ExportDemands(string? status, string? category, string? region, HttpContext http,
         LinliDb db, IAccessControl access, PersonalDataProtector protector, CancellationToken ct)
     {
-        var query = db.Demands.AsNoTracking();
-        query = await WithinScopeAsync(query, http, access, region);
+        // The same entries the list and the map show.
+        var query = db.Demands.AsNoTracking().Where(await ListAccess.ListScope.DemandsAsync(http.User, access));
+        query = await InRegionAsync(query, http, access, region, d => d.RegionCode);
         if (Enum.TryParse<DemandStatus>(status, ignoreCase: true, out var wanted))
         {
             query = query.Where(d => d.Status == wanted);
@@ -103,10 +104,10 @@ internal static class SpreadsheetEndpoints
     }
 
     public static async Task<FileContentHttpResult> ExportResources(string? status, string? category, string? region, HttpContext http,
-        LinliDb db, IAccessControl access, CancellationToken ct)
+        LinliDb db, IAccessControl access, Geography.Contracts.IRegionLookup regions, CancellationToken ct)
     {
-        var query = db.Resources.AsNoTracking();
-        query = await WithinScopeAsync(query, http, access, region);
+        var query = db.Resources.AsNoTracking().Where(await ListAccess.ListScope.ResourcesAsync(http.User, access, regions));
+        query = await InRegionAsync(query, http, access, region, r => r.RegionCode);
         if (Enum.TryParse<ResourceStatus>(status, ignoreCase: true, out var wanted))
         {
             query = query.Where(r => r.Status == wanted);
@@ -145,33 +146,16 @@ internal static class SpreadsheetEndpoints
         return TypedResults.File(SheetWriter.Export(layout, rows), SheetWriter.ContentType, "linli-resources.xlsx");
     }
 
-    /// <summary>Entries whose region lies in the asked region (if any) and in the user's scopes; both entities keep it in RegionCode.</summary>
-    private static async Task<IQueryable<T>> WithinScopeAsync<T>(IQueryable<T> query, HttpContext http, IAccessControl access, string? region)
+    /// <summary>The asked region, checked against the user's scope, narrows the entries further.</summary>
+    private static async Task<IQueryable<T>> InRegionAsync<T>(IQueryable<T> query, HttpContext http, IAccessControl access, string? region,
+        Expression<Func<T, string>> regionOf)
     {
-        var prefixes = new List<string>();
-        if (!string.IsNullOrEmpty(region))
+        if (string.IsNullOrEmpty(region))
         {
-            await access.EnsureAsync(http.User, Permissions.ListsRead, region);
-            query = query.Where(RegionStartsWith<T>([RegionScope.Prefix(region)]));
+            return query;
         }
-        if (await access.ScopesAsync(http.User, Permissions.ListsRead) is { } scopes)
-        {
-            query = query.Where(RegionStartsWith<T>(scopes.Select(RegionScope.Prefix).ToList()));
-        }
-        return query;
-    }
-
-    private static Expression<Func<T, bool>> RegionStartsWith<T>(IReadOnlyList<string> prefixes)
-    {
-        var entry = Expression.Parameter(typeof(T), "entry");
-        var code = Expression.Property(entry, "RegionCode");
-        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        Expression any = Expression.Constant(false);
-        foreach (var prefix in prefixes)
-        {
-            any = Expression.OrElse(any, Expression.Call(code, startsWith, Expression.Constant(prefix)));
-        }
-        return Expression.Lambda<Func<T, bool>>(any, entry);
+        await access.EnsureAsync(http.User, Permissions.ListsRead, region);
+        return query.Where(ListAccess.ListScope.Under(regionOf, [region], []));
     }
 
     private static SheetLayout Layout(string kind) => SheetLayouts.ForKind(kind)
