@@ -5,6 +5,7 @@ using Linli.Infrastructure.Persistence;
 using Linli.Modules.Access;
 using Linli.Modules.Access.Audit;
 using Linli.Modules.Cases;
+using Linli.Modules.Couriers;
 using Linli.Modules.Geography;
 using Linli.Modules.Geography.DemoCity;
 using Linli.Modules.Insights;
@@ -31,6 +32,7 @@ builder.AddGeography();
 builder.AddCases();
 builder.AddPeople();
 builder.AddLists();
+builder.AddCouriers();
 builder.AddInsights();
 builder.AddOpen311();
 
@@ -50,6 +52,7 @@ app.MapGeography();
 app.MapCases();
 app.MapPeople();
 app.MapLists();
+app.MapCouriers();
 app.MapInsights();
 app.MapOpen311();
 

@@ -26,6 +26,8 @@ internal static class WebPlumbing
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // A city's gateway replaces this with its own ISmsSender before AddWebPlumbing.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Messaging.ISmsSender, Messaging.LoggingSmsSender>(services);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Binding failures (a non-numeric lon, malformed JSON) reach the exception handler as 400s.

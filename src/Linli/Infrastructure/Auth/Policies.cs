@@ -65,4 +65,22 @@ public static class Policies
 
     /// <summary>Booking a slot at a service station (residents, couriers).</summary>
     public const string StationsBook = "stations:book";
+
+    /// <summary>Reviewing couriers' applications, suspending riders, handling complaints (street and district officers).</summary>
+    public const string CouriersReview = "couriers:review";
+
+    /// <summary>Keeping the sites riders pass (compounds, buildings), their posters, policies and guards; reading their passages.</summary>
+    public const string SitesManage = "sites:manage";
+
+    /// <summary>Watching a site's gate and checking riders in (guards named on the site; community staff).</summary>
+    public const string GateGuard = "gate:guard";
+
+    /// <summary>A rider holding a courier pass: their tokens, scanning a site code.</summary>
+    public const string PassesHold = "passes:hold";
+
+    /// <summary>Verifying a pass token online and fetching a gate's offline bundle (gate devices, guards).</summary>
+    public const string PassesVerify = "passes:verify";
+
+    /// <summary>Rotating and retiring the pass-signing keys (admins).</summary>
+    public const string PassKeysManage = "passes:keys";
 }

@@ -24,6 +24,7 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         ConfigureLists(builder);
         ConfigureProjects(builder);
         ConfigureAlliance(builder);
+        ConfigureCouriers(builder);
         ConfigureProvider(builder);
     }
 

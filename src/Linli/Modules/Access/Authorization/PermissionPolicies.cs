@@ -46,7 +46,13 @@ internal static class PermissionPolicies
         .AddPolicy(Policies.MatchingSolve, Permission(Permissions.MatchingSolve))
         .AddPolicy(Policies.OffersManage, Permission(Permissions.OffersManage))
         .AddPolicy(Policies.PointsRedeem, Permission(Permissions.PointsRedeem))
-        .AddPolicy(Policies.StationsBook, Permission(Permissions.StationsBook));
+        .AddPolicy(Policies.StationsBook, Permission(Permissions.StationsBook))
+        .AddPolicy(Policies.CouriersReview, Permission(Permissions.CouriersReview))
+        .AddPolicy(Policies.SitesManage, Permission(Permissions.SitesManage))
+        .AddPolicy(Policies.GateGuard, Permission(Permissions.GateGuard))
+        .AddPolicy(Policies.PassesHold, Permission(Permissions.PassesHold))
+        .AddPolicy(Policies.PassesVerify, Permission(Permissions.PassesVerify))
+        .AddPolicy(Policies.PassKeysManage, Permission(Permissions.PassKeysManage));
 
     private static Action<AuthorizationPolicyBuilder> Permission(string permission) =>
         p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission));

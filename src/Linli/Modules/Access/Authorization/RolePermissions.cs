@@ -39,6 +39,11 @@ internal static class RolePermissions
             [Permissions.ListsManage] = Reach.Everywhere,
             [Permissions.ProjectsManage] = Reach.Everywhere,
             [Permissions.MatchingSolve] = Reach.Everywhere,
+            [Permissions.CouriersReview] = Reach.Everywhere,
+            [Permissions.SitesManage] = Reach.Everywhere,
+            [Permissions.GateGuard] = Reach.Everywhere,
+            [Permissions.PassesVerify] = Reach.Everywhere,
+            [Permissions.PassKeysManage] = Reach.Everywhere,
         },
         [Roles.DistrictOfficer] = new()
         {
@@ -52,11 +57,17 @@ internal static class RolePermissions
             [Permissions.PeopleRead] = Reach.Scoped,
             [Permissions.ListsRead] = Reach.Scoped,
             [Permissions.MatchingSolve] = Reach.Everywhere,
+            // The district's social-work office reviews riders working in the district.
+            [Permissions.CouriersReview] = Reach.Scoped,
+            [Permissions.SitesManage] = Reach.Scoped,
         },
-        [Roles.StreetOfficer] = Staff(Permissions.CasesSupervise, Permissions.PeopleRead, Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage),
+        [Roles.StreetOfficer] = Staff(
+            Permissions.CasesSupervise, Permissions.PeopleRead, Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage,
+            Permissions.CouriersReview, Permissions.SitesManage, Permissions.GateGuard, Permissions.PassesVerify),
         [Roles.CommunityStaff] = Staff(
             Permissions.CasesSupervise, Permissions.CasesVerify, Permissions.PeopleRead, Permissions.PeopleManage,
-            Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage),
+            Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage,
+            Permissions.SitesManage, Permissions.GateGuard, Permissions.PassesVerify),
         [Roles.GridWorker] = Staff(
             Permissions.CasesVerify, Permissions.CasesSelfHandle, Permissions.PeopleRead, Permissions.PeopleManage,
             Permissions.ListsRead, Permissions.ListsManage),
@@ -76,7 +87,12 @@ internal static class RolePermissions
             [Permissions.LocateBatch] = Reach.Everywhere,
             [Permissions.UnitsRead] = Reach.Everywhere,
         },
-        [Roles.Courier] = new() { [Permissions.Locate] = Reach.Everywhere, [Permissions.StationsBook] = Reach.Everywhere },
+        [Roles.Courier] = new()
+        {
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.StationsBook] = Reach.Everywhere,
+            [Permissions.PassesHold] = Reach.Everywhere,
+        },
         [Roles.Resident] = new() { [Permissions.Locate] = Reach.Everywhere, [Permissions.StationsBook] = Reach.Everywhere },
         [Roles.Merchant] = new()
         {
@@ -84,7 +100,13 @@ internal static class RolePermissions
             [Permissions.OffersManage] = Reach.Everywhere,
             [Permissions.PointsRedeem] = Reach.Everywhere,
         },
-        [Roles.Gatekeeper] = new() { [Permissions.Locate] = Reach.Everywhere },
+        // A guard watches only the sites that name them (checked inside); verifying needs no region.
+        [Roles.Gatekeeper] = new()
+        {
+            [Permissions.Locate] = Reach.Everywhere,
+            [Permissions.GateGuard] = Reach.Everywhere,
+            [Permissions.PassesVerify] = Reach.Everywhere,
+        },
     };
 
     private static Dictionary<string, Reach> Staff(params string[] scopedCasePermissions)

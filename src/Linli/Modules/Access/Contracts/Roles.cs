@@ -72,6 +72,14 @@ public static class Permissions
     public const string OffersManage = "offers:manage";
     public const string PointsRedeem = "points:redeem";
     public const string StationsBook = "stations:book";
+
+    // Couriers and the courier pass (issue #9).
+    public const string CouriersReview = "couriers:review";
+    public const string SitesManage = "sites:manage";
+    public const string GateGuard = "gate:guard";
+    public const string PassesHold = "passes:hold";
+    public const string PassesVerify = "passes:verify";
+    public const string PassKeysManage = "passes:keys";
 }
 
 /// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>
