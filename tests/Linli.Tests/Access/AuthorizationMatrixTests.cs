@@ -110,6 +110,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /hubs/cases"] = Rule.Public,
         ["POST /hubs/cases"] = Rule.Public,
         ["DELETE /hubs/cases"] = Rule.Public,
+        // The gate hub lets any account connect; which site's group it may join is decided by Watch.
+        ["POST /hubs/gate/negotiate"] = Rule.SignedIn,
+        ["GET /hubs/gate/negotiate"] = Rule.SignedIn,
+        ["GET /hubs/gate"] = Rule.SignedIn,
+        ["POST /hubs/gate"] = Rule.SignedIn,
+        ["DELETE /hubs/gate"] = Rule.SignedIn,
         ["GET /api/v1/cases/{id:guid}/photos"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/v1/cases/{id:guid}/photos/{photoId:guid}"] = Rule.Scoped(everywhere: [Roles.Admin], scoped: RegionStaff),
         ["GET /api/docs/{documentName?}"] = Rule.Public,

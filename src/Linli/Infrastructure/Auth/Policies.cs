@@ -83,4 +83,7 @@ public static class Policies
 
     /// <summary>Rotating and retiring the pass-signing keys (admins).</summary>
     public const string PassKeysManage = "passes:keys";
+
+    /// <summary>Thanking a rider publicly for a hazard they spotted (region staff, within scope).</summary>
+    public const string CouriersThank = "couriers:thank";
 }

@@ -52,7 +52,8 @@ internal static class PermissionPolicies
         .AddPolicy(Policies.GateGuard, Permission(Permissions.GateGuard))
         .AddPolicy(Policies.PassesHold, Permission(Permissions.PassesHold))
         .AddPolicy(Policies.PassesVerify, Permission(Permissions.PassesVerify))
-        .AddPolicy(Policies.PassKeysManage, Permission(Permissions.PassKeysManage));
+        .AddPolicy(Policies.PassKeysManage, Permission(Permissions.PassKeysManage))
+        .AddPolicy(Policies.CouriersThank, Permission(Permissions.CouriersThank));
 
     private static Action<AuthorizationPolicyBuilder> Permission(string permission) =>
         p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission));

@@ -44,6 +44,7 @@ internal static class RolePermissions
             [Permissions.GateGuard] = Reach.Everywhere,
             [Permissions.PassesVerify] = Reach.Everywhere,
             [Permissions.PassKeysManage] = Reach.Everywhere,
+            [Permissions.CouriersThank] = Reach.Everywhere,
         },
         [Roles.DistrictOfficer] = new()
         {
@@ -59,18 +60,19 @@ internal static class RolePermissions
             [Permissions.MatchingSolve] = Reach.Everywhere,
             // The district's social-work office reviews riders working in the district.
             [Permissions.CouriersReview] = Reach.Scoped,
+            [Permissions.CouriersThank] = Reach.Scoped,
             [Permissions.SitesManage] = Reach.Scoped,
         },
         [Roles.StreetOfficer] = Staff(
             Permissions.CasesSupervise, Permissions.PeopleRead, Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage,
-            Permissions.CouriersReview, Permissions.SitesManage, Permissions.GateGuard, Permissions.PassesVerify),
+            Permissions.CouriersReview, Permissions.SitesManage, Permissions.GateGuard, Permissions.PassesVerify, Permissions.CouriersThank),
         [Roles.CommunityStaff] = Staff(
             Permissions.CasesSupervise, Permissions.CasesVerify, Permissions.PeopleRead, Permissions.PeopleManage,
             Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage,
-            Permissions.SitesManage, Permissions.GateGuard, Permissions.PassesVerify),
+            Permissions.SitesManage, Permissions.GateGuard, Permissions.PassesVerify, Permissions.CouriersThank),
         [Roles.GridWorker] = Staff(
             Permissions.CasesVerify, Permissions.CasesSelfHandle, Permissions.PeopleRead, Permissions.PeopleManage,
-            Permissions.ListsRead, Permissions.ListsManage),
+            Permissions.ListsRead, Permissions.ListsManage, Permissions.CouriersThank),
         [Roles.DepartmentHandler] = new()
         {
             // A department is a co-building unit too: it may take up a listed project (揭榜).

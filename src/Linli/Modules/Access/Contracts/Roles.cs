@@ -80,6 +80,7 @@ public static class Permissions
     public const string PassesHold = "passes:hold";
     public const string PassesVerify = "passes:verify";
     public const string PassKeysManage = "passes:keys";
+    public const string CouriersThank = "couriers:thank";
 }
 
 /// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>
