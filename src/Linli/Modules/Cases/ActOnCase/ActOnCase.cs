@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Files;
 using System.Security.Claims;
 using System.Text.Json;
 using Linli.Infrastructure.Errors;
@@ -152,7 +153,7 @@ internal static class ActOnCase
         string.IsNullOrWhiteSpace(value) ? throw new RequestValidationException(field, "is required for this action")
         : value.Length > 2000 ? throw new RequestValidationException(field, "at most 2,000 characters") : value.Trim();
 
-    private static async Task<(CaseActionRequest, List<Photos.ProcessedPhoto>)> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    private static async Task<(CaseActionRequest, List<ProcessedPhoto>)> ReadBodyAsync(HttpContext http, CancellationToken ct)
     {
         var empty = new CaseActionRequest(null, null, null, null, null, null, null);
         if (http.Request.HasFormContentType)

@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Files;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Linli.Infrastructure.Errors;

@@ -3,6 +3,9 @@ namespace Linli.Modules.Geography.Contracts;
 /// <summary>A region named by code, name and level: what other modules may hold of Geography.</summary>
 public sealed record RegionRef(string Code, string Name, string Level);
 
+/// <summary>A region with its outline (WGS 84), for maps drawn outside Geography.</summary>
+public sealed record RegionOutline(RegionRef Region, NetTopologySuite.Geometries.Geometry Geometry);
+
 /// <summary>Where a point falls in the region tree, finest level first.</summary>
 public sealed record PointLocation(
     RegionRef? Building,
@@ -47,4 +50,10 @@ public interface IRegionLookup
 
     /// <summary>The children of a region in code order, or the tops of the trees when <paramref name="code"/> is null.</summary>
     IReadOnlyList<RegionRef> ChildrenOf(string? code);
+
+    /// <summary>
+    /// The region's own outline first, then the buildings under it (at most <paramref name="maxBuildings"/>,
+    /// in code order): the map a rider sees of a compound. Empty when the code is unknown.
+    /// </summary>
+    IReadOnlyList<RegionOutline> OutlinesUnder(string code, int maxBuildings);
 }

@@ -81,6 +81,12 @@ internal sealed class RegionIndex
             .Select(r => r.Ref)
             .ToList();
 
+    /// <summary>Buildings anywhere below the region (codes extend their ancestors' codes), in code order.</summary>
+    public IEnumerable<IndexedRegion> BuildingsUnder(string code) =>
+        _byCode.Values
+            .Where(r => r.Level == RegionLevel.Building && r.Code.Length > code.Length && r.Code.StartsWith(code, StringComparison.Ordinal))
+            .OrderBy(r => r.Code, StringComparer.Ordinal);
+
     /// <summary>The grid whose interior (or else boundary) holds the point; ties go to the lower code.</summary>
     public IndexedRegion? FindContainingGrid(double lon, double lat) => _directory.Find(lon, lat);
 

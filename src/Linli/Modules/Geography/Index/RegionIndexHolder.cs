@@ -106,6 +106,18 @@ internal sealed class RegionIndexHolder(IDbContextFactory<LinliDb> dbFactory, IL
 
     public IReadOnlyList<RegionRef> ChildrenOf(string? code) => _current.ChildrenOf(code);
 
+    public IReadOnlyList<RegionOutline> OutlinesUnder(string code, int maxBuildings)
+    {
+        var index = _current;
+        if (index.Find(code) is not { } root)
+        {
+            return [];
+        }
+        var outlines = new List<RegionOutline> { new(root.Ref, root.Geometry) };
+        outlines.AddRange(index.BuildingsUnder(code).Take(Math.Max(0, maxBuildings)).Select(b => new RegionOutline(b.Ref, b.Geometry)));
+        return outlines;
+    }
+
     private static RegionRef? Ancestor(IndexedRegion region, RegionLevel level)
     {
         for (var r = region.Parent; r is not null; r = r.Parent)

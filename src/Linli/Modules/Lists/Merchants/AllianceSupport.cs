@@ -18,12 +18,7 @@ internal static class AllianceSupport
     public static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(ChinaTime);
 
     /// <summary>A unique index refused the row: the same thing was done twice, here or on another node.</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19,
-        Npgsql.PostgresException p => p.SqlState == "23505",
-        _ => false,
-    };
+    public static bool IsUniqueViolation(DbUpdateException e) => Infrastructure.Persistence.DbErrors.IsUniqueViolation(e);
 
     public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

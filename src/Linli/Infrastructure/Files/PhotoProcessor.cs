@@ -7,7 +7,7 @@ using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.Processing;
 
-namespace Linli.Modules.Cases.Photos;
+namespace Linli.Infrastructure.Files;
 
 /// <summary>A photo ready to store: the cleaned image, its thumbnail, and where the camera said it was.</summary>
 public sealed record ProcessedPhoto(byte[] Content, byte[] Thumbnail, string ContentType, string Extension, int Width, int Height,
