@@ -48,6 +48,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] ListKeepers = [Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
     private static readonly string[] ListsManagers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
 
+    // Couriers (issue #9): who reviews riders, keeps sites, holds a pass.
+    private static readonly string[] CourierReviewers = [Roles.Admin, Roles.DistrictOfficer, Roles.StreetOfficer];
+    private static readonly string[] SiteKeepers = [Roles.Admin, Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff];
+    private static readonly string[] PassHolders = [Roles.Courier];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -280,6 +285,33 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/stations/{id:guid}/slots"] = Rule.SignedIn,
         ["GET /api/v1/stations/{id:guid}/bookings"] = Rule.Only([Roles.Admin, .. RegionStaff]),
         ["GET /api/v1/points/me"] = Rule.SignedIn,
+        // Couriers: unknown sites and couriers answer 404 to anyone holding the permission, so these read as "everywhere".
+        ["POST /api/v1/couriers/phone-codes"] = Rule.Public,
+        ["POST /api/v1/couriers/registrations"] = Rule.Public,
+        ["GET /api/v1/couriers/me"] = Rule.Only(PassHolders),
+        ["PUT /api/v1/couriers/me"] = Rule.Only(PassHolders),
+        ["PUT /api/v1/couriers/me/photo"] = Rule.Only(PassHolders),
+        ["GET /api/v1/couriers/"] = Rule.Only(CourierReviewers),
+        ["GET /api/v1/couriers/{id:guid}/photo"] = Rule.SignedIn,
+        ["GET /api/v1/couriers/{id:guid}"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/couriers/{id:guid}/approve"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/couriers/{id:guid}/reject"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/couriers/{id:guid}/suspend"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/couriers/{id:guid}/reinstate"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/couriers/{id:guid}/pass/reissue"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/couriers/complaints"] = Rule.Public,
+        ["GET /api/v1/couriers/complaints/{number}"] = Rule.Public,
+        ["GET /api/v1/couriers/complaints"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/couriers/complaints/{id:guid}/decide"] = Rule.Only(CourierReviewers),
+        ["POST /api/v1/sites/"] = Rule.Only(SiteKeepers),
+        ["GET /api/v1/sites/"] = Rule.Only(SiteKeepers),
+        ["GET /api/v1/sites/{code}"] = Rule.Only(SiteKeepers),
+        ["PUT /api/v1/sites/{code}"] = Rule.Only(SiteKeepers),
+        ["DELETE /api/v1/sites/{code}"] = Rule.Only(SiteKeepers),
+        ["GET /api/v1/sites/{code}/qr.svg"] = Rule.Only(SiteKeepers),
+        ["POST /api/v1/sites/{code}/scan"] = Rule.Only(PassHolders),
+        ["GET /api/v1/sites/{code}/map"] = Rule.Only(PassHolders),
+        ["GET /api/v1/passages"] = Rule.Only(SiteKeepers),
         // Region staff see only people who earned or spent points in their scope; the matrix's target has none.
         ["GET /api/v1/points/people/{id}"] = Rule.Only([Roles.Admin]),
         ["POST /api/v1/points/volunteer-hours"] = Rule.Only(ListsManagers),
@@ -433,6 +465,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{milestoneId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{id:long}", "1", StringComparison.Ordinal)
+        .Replace("{number}", "TS-20260101-000000", StringComparison.Ordinal)
         .Replace("{documentName?}", "v1", StringComparison.Ordinal)
         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{format}", "xml", StringComparison.Ordinal)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Linli.Tests.Infrastructure;
 
@@ -17,9 +18,13 @@ public sealed class LinliAppFactory(string connectionString, string demoCity = "
 
     public string KeysPath { get; } = keysPath ?? Path.Combine(Path.GetTempPath(), $"linli-keys-{Guid.NewGuid():N}");
 
+    /// <summary>What the development SMS sender wrote to the log (one-time codes).</summary>
+    public SmsLog Sms { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Sms));
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program.cs builds the host.
         builder.UseSetting("ConnectionStrings:Linli", connectionString);
         builder.UseSetting("Linli:DemoCity", demoCity);

@@ -45,6 +45,8 @@ public sealed class DashboardHeatMapTests
         public string? CodeNamedIn(string address) => null;
         public IReadOnlyList<RegionRef> PathTo(string code) => [];
         public IReadOnlyList<RegionRef> ChildrenOf(string? code) => _children.GetValueOrDefault(code ?? "") ?? [];
+
+        public IReadOnlyList<RegionOutline> OutlinesUnder(string code, int maxBuildings) => [];
     }
 
     private static readonly RegionRef District = new("330105", "区", "district");
