@@ -41,7 +41,7 @@ public sealed class LeaderboardTests
                 row.GetProperty("thanks").GetInt32()));
         var text = row.GetRawText();
         Assert.DoesNotContain(zhang.Id, text, StringComparison.Ordinal);
-        var page = await app.Anonymous.GetStringAsync($"/couriers/leaderboard?street={Street}&period=all");
+        var page = System.Net.WebUtility.HtmlDecode(await app.Anonymous.GetStringAsync($"/couriers/leaderboard?street={Street}&period=all"));
         Assert.Contains("张*明", page, StringComparison.Ordinal);
     }
 

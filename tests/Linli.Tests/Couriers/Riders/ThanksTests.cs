@@ -32,7 +32,7 @@ public sealed class ThanksTests
         Assert.DoesNotContain(rider.Id, entry.GetRawText(), StringComparison.Ordinal);
         var again = await community.Client.PostAsJsonAsync("/api/v1/couriers/thanks", new { caseNumber = number, message = "再谢一次" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("谢谢你发现了路口的隐患", await app.Anonymous.GetStringAsync($"/couriers/thanks?street={Street}"), StringComparison.Ordinal);
+        Assert.Contains("谢谢你发现了路口的隐患", System.Net.WebUtility.HtmlDecode(await app.Anonymous.GetStringAsync($"/couriers/thanks?street={Street}")), StringComparison.Ordinal);
 
         var withdrawn = await community.Client.DeleteAsync($"/api/v1/couriers/thanks/{entry.GetProperty("id").GetString()}");
         Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);

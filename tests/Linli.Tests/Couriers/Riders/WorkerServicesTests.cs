@@ -108,7 +108,7 @@ public sealed class WorkerServicesTests
         await PostAsync(staff.Client, "/api/v1/resources", Resource("battery-swap", "近处换电柜", 120.112, 30.32, "discount"));
         var rider = await AccountAsync(app, Roles.Courier);
 
-        var html = await rider.Client.GetStringAsync($"/rider/services?lon={Lon}&lat={Lat}");
+        var html = System.Net.WebUtility.HtmlDecode(await rider.Client.GetStringAsync($"/rider/services?lon={Lon}&lat={Lat}"));
         var anonymous = await app.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/rider/services");
 
         Assert.Contains("近处换电柜", html, StringComparison.Ordinal);
