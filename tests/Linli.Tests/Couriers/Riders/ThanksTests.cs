@@ -101,4 +101,22 @@ public sealed class ThanksTests
         var board = await app.Anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/couriers/leaderboard?street={Street}");
         Assert.Equal(1, Assert.Single(board.GetProperty("rows").EnumerateArray()).GetProperty("thanks").GetInt32());
     }
+
+    [Fact]
+    public async Task One_courier_is_thanked_by_id_for_help_in_a_region_within_the_callers_scope()
+    {
+        await using var app = await StartAsync();
+        var (_, courierId) = await CourierAsync(app, "冯*", platform: "sf");
+        var community = await AccountAsync(app, Roles.CommunityStaff, Community);
+
+        await PostAsync(community.Client, "/api/v1/couriers/thanks", new { courierId, regionCode = Grid, message = "帮独居老人把药送上楼" });
+        var outside = await community.Client.PostAsJsonAsync("/api/v1/couriers/thanks", new { courierId, regionCode = "330105001002", message = "谢谢" });
+        var nowhere = await community.Client.PostAsJsonAsync("/api/v1/couriers/thanks", new { courierId, regionCode = "999", message = "谢谢" });
+
+        var entry = Assert.Single(await WallAsync(app.Anonymous));
+        Assert.Equal(("冯*", "顺丰", JsonValueKind.Null), (entry.GetProperty("maskedName").GetString(), entry.GetProperty("platformName").GetString(),
+            entry.GetProperty("caseNumber").ValueKind));
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+    }
 }
