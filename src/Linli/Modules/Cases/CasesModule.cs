@@ -24,6 +24,7 @@ internal static class CasesModule
         builder.Services.AddScoped<ReportCase.CaseIntake>();
         builder.Services.AddScoped<Contracts.ICaseIntake>(services => services.GetRequiredService<ReportCase.CaseIntake>());
         builder.Services.AddScoped<Contracts.ICaseDirectory, QueryCases.CaseDirectory>();
+        builder.Services.AddSingleton<Contracts.IReportStats, Reporters.ReportStats>();
         builder.Services.AddScoped<Contracts.ICaseNotes, ActOnCase.CaseNotes>();
         builder.Services.AddSingleton<UnitRouter>();
         builder.Services.AddSingleton<Contracts.IRegionCaseFacts, RegionFacts.RegionCaseFacts>();

@@ -15,6 +15,7 @@ internal static class ListsCoreModule
         builder.Services.AddScoped<GetDemand.DemandViews>();
         builder.Services.AddScoped<ResourceViews>();
         builder.Services.AddSingleton<IResourceUsage, AllocationUsage>();
+        builder.Services.AddSingleton<Contracts.IResourceDirectory, Nearby.ResourceDirectory>();
         return builder;
     }
 

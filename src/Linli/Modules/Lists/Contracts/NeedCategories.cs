@@ -28,7 +28,20 @@ public static class NeedCategories
         new("psychological", "health", "心理疏导", "Counselling"),
         new("small-wish", "wishes", "微心愿", "Small wishes"),
         new("courier-services", "workers", "新就业群体服务", "Services for couriers and riders"),
+        new(BatterySwap, "workers", "换电柜（以换代充）", "Battery-swap cabinets"),
+        new(RiderMeals, "workers", "骑手优惠餐", "Discounted meals for riders"),
+        new(RiderRest, "workers", "骑手驿站（饮水/充电/歇脚）", "Rider rest stops (water, charging, a seat)"),
+        new(RiderCourses, "workers", "技能课程（急救、摄影、道路安全）", "Courses (first aid, photography, road safety)"),
     ];
+
+    // The worker services riders look for near them (issue #9 item 5); 'courier-services' stays the general one.
+    public const string BatterySwap = "battery-swap";
+    public const string RiderMeals = "rider-meals";
+    public const string RiderRest = "rider-rest";
+    public const string RiderCourses = "rider-courses";
+
+    /// <summary>The offer categories the rider's services map shows, in its legend's order.</summary>
+    public static IReadOnlyList<string> WorkerServices { get; } = [BatterySwap, RiderMeals, RiderRest, RiderCourses];
 
     /// <summary>
     /// Offer category → the need categories it can meet. An offer meets its own category; a few
@@ -43,6 +56,11 @@ public static class NeedCategories
         ["children-after-school"] = ["children-tutoring"],
         ["repairs-home"] = ["elderly-home-adaptation"],
         ["small-wish"] = [],
+        // A rider's meal, rest stop or course also meets a general request for courier services.
+        ["rider-meals"] = ["courier-services"],
+        ["rider-rest"] = ["courier-services"],
+        ["rider-courses"] = ["courier-services"],
+        ["battery-swap"] = ["courier-services"],
     };
 
     public static NeedCategory? Find(string? code) => All.FirstOrDefault(c => c.Code == code);

@@ -105,6 +105,7 @@ internal sealed class AllianceDemoData(IServiceScopeFactory scopes, IConfigurati
                     point?.Lon, point?.Lat, 1000, [], "free", null, null, code, DemoOwner, now));
             }
         }
+        WorkerServicesDemoData.Add(db, regions, communities[0], ms, now, DemoOwner);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Alliance demo data: {Merchants} merchants, {Stations} stations", names.Length, communities.Count);
     }

@@ -49,6 +49,10 @@ public static class QuantityUnits
         ["psychological"] = ("次", "sessions"),
         ["small-wish"] = ("个", "wishes"),
         ["courier-services"] = ("次", "services"),
+        ["battery-swap"] = ("次", "swaps"),
+        ["rider-meals"] = ("份", "meals"),
+        ["rider-rest"] = ("人次", "visits"),
+        ["rider-courses"] = ("个名额", "places"),
     };
 
     public static (string Zh, string En) Of(string category) => Units.GetValueOrDefault(category, ("份", "units"));
