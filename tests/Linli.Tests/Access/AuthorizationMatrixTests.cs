@@ -52,6 +52,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] CourierReviewers = [Roles.Admin, Roles.DistrictOfficer, Roles.StreetOfficer];
     private static readonly string[] SiteKeepers = [Roles.Admin, Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff];
     private static readonly string[] PassHolders = [Roles.Courier];
+    private static readonly string[] GateGuards = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
 
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
@@ -340,6 +341,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/couriers/thanks"] = Rule.Public,
         ["GET /rider/services"] = Rule.Page(Rule.SignedIn),
         ["POST /rider/services"] = Rule.Page(Rule.SignedIn),
+        ["GET /rider"] = Rule.Page(Rule.Public),
+        ["POST /rider"] = Rule.Page(Rule.Public),
+        ["GET /rider/register"] = Rule.Page(Rule.Public),
+        ["POST /rider/register"] = Rule.Page(Rule.Public),
+        ["GET /s/{Code}"] = Rule.Page(Rule.Only(PassHolders)),
+        ["POST /s/{Code}"] = Rule.Page(Rule.Only(PassHolders)),
+        ["GET /gate"] = Rule.Page(Rule.Only(GateGuards)),
+        ["POST /gate"] = Rule.Page(Rule.Only(GateGuards)),
+        ["GET /gate/{Code}"] = Rule.Page(Rule.Only(GateGuards)),
+        ["POST /gate/{Code}"] = Rule.Page(Rule.Only(GateGuards)),
         ["GET /couriers/leaderboard"] = Rule.Page(Rule.Public),
         ["POST /couriers/leaderboard"] = Rule.Page(Rule.Public),
         ["GET /couriers/thanks"] = Rule.Page(Rule.Public),
