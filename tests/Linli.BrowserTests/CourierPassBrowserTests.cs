@@ -97,11 +97,7 @@ public sealed class CourierPassBrowserTests(BrowserFixture fixture)
     }
 
     private static string ResidentId(string first17)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
-    }
+        => first17 + Linli.Infrastructure.Protection.PersonalDataFormats.ResidentIdCheck(first17);
 
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotFolder, name);
 }

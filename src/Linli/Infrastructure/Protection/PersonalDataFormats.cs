@@ -23,13 +23,19 @@ public static partial class PersonalDataFormats
         {
             return false;
         }
+        return ResidentIdCheck(id.AsSpan(0, 17)) == id[17];
+    }
+
+    /// <summary>The GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2).</summary>
+    public static char ResidentIdCheck(ReadOnlySpan<char> first17)
+    {
         ReadOnlySpan<int> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            sum += (id[i] - '0') * weights[i];
+            sum += (first17[i] - '0') * weights[i];
         }
-        return "10X98765432"[sum % 11] == id[17];
+        return "10X98765432"[sum % 11];
     }
 
     public static string Normalise(PersonalDataKind kind, string value)

@@ -79,7 +79,8 @@ internal sealed class CourierDemoData(IServiceScopeFactory scopes, IConfiguratio
             var r = riders[i];
             var courier = new Courier(Fixed(1, i), r.User ?? $"demo-applicant-{i}", now - (riders.Length - i) * 3_600_000L);
             var phone = $"1365710{1000 + i * 37:D4}";
-            var id = WithCheck($"33010519{92 + i}0{(i % 9) + 1}1{i + 1}{i * 7 % 10}{i + 3}{i}");
+            var first17 = $"33010519{92 + i}0{(i % 9) + 1}1{i + 1}{i * 7 % 10}{i + 3}{i}";
+            var id = first17 + PersonalDataFormats.ResidentIdCheck(first17);
             courier.SetIdentity(protector.Protect(r.Name)!, PersonalDataFormats.MaskName(r.Name), protector.Protect(phone)!,
                 protector.Index(PersonalDataKind.Phone, phone)!, PersonalDataFormats.MaskPhone(phone), protector.Protect(id)!, protector.Index(PersonalDataKind.IdNumber, id)!);
             courier.SetWork(r.Platform, r.Platform == "sf" ? "顺丰速运（杭州）有限公司" : "杭州拱墅区众包配送服务有限公司", r.Team, "electric-bike",
@@ -107,12 +108,4 @@ internal sealed class CourierDemoData(IServiceScopeFactory scopes, IConfiguratio
     }
 
     private static Guid Fixed(int kind, int i) => new($"00000000-0000-0000-00c{kind}-{i + 1:D12}");
-
-    /// <summary>The 17 digits with their GB 11643 check character.</summary>
-    private static string WithCheck(string first17)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
-    }
 }

@@ -44,11 +44,7 @@ internal static class CourierKit
     }
 
     public static string ResidentId(string first17)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
-    }
+        => first17 + Linli.Infrastructure.Protection.PersonalDataFormats.ResidentIdCheck(first17);
 
     public static Dictionary<string, object?> Application(string phone, string idNumber, string code, string? workStartedOn = "2025-01-15",
         decimal onTime = 98.5m, string platform = "meituan") => new()

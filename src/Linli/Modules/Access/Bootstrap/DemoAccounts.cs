@@ -46,10 +46,5 @@ internal static class DemoAccounts
     }
 
     /// <summary>The 17 digits with their GB 11643 check character.</summary>
-    public static string ResidentId(string first17)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
-    }
+    public static string ResidentId(string first17) => first17 + Infrastructure.Protection.PersonalDataFormats.ResidentIdCheck(first17);
 }

@@ -210,12 +210,6 @@ internal sealed class DemoHouseholdGenerator(PersonalDataProtector protector, Da
         var date = new DateOnly(born, _random.Next(1, 13), _random.Next(1, 29));
         var sequence = _random.Next(0, 500) * 2 + (gender == "male" ? 1 : 0);
         var first17 = $"330105{date:yyyyMMdd}{sequence:D3}";
-        ReadOnlySpan<int> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (first17[i] - '0') * weights[i];
-        }
-        return first17 + "10X98765432"[sum % 11];
+        return first17 + Infrastructure.Protection.PersonalDataFormats.ResidentIdCheck(first17);
     }
 }
