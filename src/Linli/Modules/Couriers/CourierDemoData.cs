@@ -15,7 +15,7 @@ namespace Linli.Modules.Couriers;
 /// node from adding twins.
 /// </summary>
 internal sealed class CourierDemoData(IServiceScopeFactory scopes, IConfiguration configuration, IRegionLookup regions, IAccountDirectory accounts,
-    PersonalDataProtector protector, TimeProvider clock, ILogger<CourierDemoData> logger) : BackgroundService
+    PersonalDataProtector protector, Infrastructure.Files.IFileStore files, TimeProvider clock, ILogger<CourierDemoData> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,6 +89,12 @@ internal sealed class CourierDemoData(IServiceScopeFactory scopes, IConfiguratio
             db.CourierEvents.Add(new CourierEvent(courier.Id, courier.UserId, "apply", null, courier.CreatedAtMs));
             if (r.User is not null)
             {
+                var photo = $"couriers/{courier.Id:N}/photo-demo.png";
+                using (var stream = new MemoryStream(DemoPortrait.Png(i)))
+                {
+                    await files.SaveAsync(photo, stream, ct);
+                }
+                courier.SetPhoto(photo);
                 courier.Approve("demo-seed", now);
                 var pass = PassIssuer.Issue(db, courier, now);
                 db.CourierEvents.Add(new CourierEvent(courier.Id, "demo-seed", "approve", $"pass {pass.Number}", now));
