@@ -87,8 +87,8 @@ public sealed class CourierPassBrowserTests(BrowserFixture fixture)
         var deadline = Environment.TickCount64 + 120_000;
         while (true)
         {
-            var response = await page.GotoAsync($"/gate/{DemoSite}");
-            if (response?.Status == 200 || Environment.TickCount64 > deadline)
+            await page.GotoAsync($"/gate/{DemoSite}");
+            if (await page.Locator("#gate").CountAsync() > 0 || Environment.TickCount64 > deadline)
             {
                 return;
             }

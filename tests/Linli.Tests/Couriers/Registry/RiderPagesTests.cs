@@ -82,7 +82,8 @@ public sealed partial class RiderPagesTests
         Assert.Contains("马*跑", gate, StringComparison.Ordinal);
         Assert.Contains("美团康桥站", gate, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await PageAsync(otherGuard, $"/gate/{code}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await PageAsync(guard, "/gate/NOSUCH22")).Status);
+        Assert.Contains("没有这个场所码", (await PageAsync(guard, "/gate/NOSUCH22")).Html, StringComparison.Ordinal);
+        Assert.Contains("没有这个场所码", (await PageAsync(rider.Client, "/s/NOSUCH22")).Html, StringComparison.Ordinal);
         var (_, picker) = await PageAsync(guard, "/gate");
         Assert.Contains($"/gate/{code}", picker, StringComparison.Ordinal);
 
