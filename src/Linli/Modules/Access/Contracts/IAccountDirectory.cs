@@ -9,6 +9,9 @@ public interface IAccountDirectory
     /// <summary>The id of the account with this id or user name; null when there is none.</summary>
     Task<string?> ResolveAsync(string idOrUserName, CancellationToken ct = default);
 
+    /// <summary>The user names of these account ids (ids with no account are left out), to show who a record names.</summary>
+    Task<IReadOnlyDictionary<string, string>> UserNamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
     /// <summary>
     /// Creates an account holding one public role (<see cref="Roles.Courier"/> or <see cref="Roles.Resident"/>)
     /// everywhere and returns its id. A taken user name is a 409; a weak password a 400 on "password".

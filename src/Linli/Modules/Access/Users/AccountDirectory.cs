@@ -27,6 +27,17 @@ internal sealed class AccountDirectory(IDbContextFactory<LinliDb> dbFactory, ISe
             .FirstOrDefaultAsync(ct);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> UserNamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.UserName != null)
+            .ToDictionaryAsync(u => u.Id, u => u.UserName!, ct);
+    }
+
     public async Task<string> CreatePublicAccountAsync(PublicAccountRequest request, CancellationToken ct = default)
     {
         if (!PublicRoles.Contains(request.Role))

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Couriers.Sites;
 
 public sealed record SiteView(Guid Id, string Code, string Name, string Kind, string RegionCode, string Address, double? Lon, double? Lat,
-    IReadOnlyList<string> AllowedPlatforms, string? OpenFrom, string? OpenTo, IReadOnlyList<string> Guards, bool Closed, string ScanUrl,
-    string PosterUrl, int Version);
+    IReadOnlyList<string> AllowedPlatforms, string? OpenFrom, string? OpenTo, IReadOnlyList<string> Guards, IReadOnlyList<string> GuardNames,
+    bool Closed, string ScanUrl, string PosterUrl, int Version);
 
 /// <summary>Community and street staff keep the sites in their area: create (a new code), change the policy and guards, close.</summary>
 internal static class ManageSites
@@ -27,11 +27,11 @@ internal static class ManageSites
         Apply(entity, site, regions, now);
         db.Sites.Add(entity);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/sites/{entity.Code}", View(entity, http));
+        return TypedResults.Created($"/api/v1/sites/{entity.Code}", View(entity, http, await accounts.UserNamesAsync(entity.GuardList, ct)));
     }
 
     public static async Task<Ok<List<SiteView>>> List(string? region, bool? includeClosed, ClaimsPrincipal user, LinliDb db, IAccessControl access,
-        HttpRequest http, CancellationToken ct)
+        IAccountDirectory accounts, HttpRequest http, CancellationToken ct)
     {
         var scopes = await access.ScopesAsync(user, Permissions.SitesManage);
         var query = db.Sites.AsNoTracking().AsQueryable();
@@ -42,11 +42,16 @@ internal static class ManageSites
         {
             sites = sites.Where(s => scopes.Any(scope => RegionScope.Covers(scope, s.RegionCode))).ToList();
         }
-        return TypedResults.Ok(sites.Select(s => View(s, http)).ToList());
+        var names = await accounts.UserNamesAsync(sites.SelectMany(s => s.GuardList).Distinct().ToList(), ct);
+        return TypedResults.Ok(sites.Select(s => View(s, http, names)).ToList());
     }
 
-    public static async Task<Ok<SiteView>> Get(string code, ClaimsPrincipal user, LinliDb db, IAccessControl access, HttpRequest http, CancellationToken ct) =>
-        TypedResults.Ok(View(await FindAsync(db, code, user, access, ct, tracking: false), http));
+    public static async Task<Ok<SiteView>> Get(string code, ClaimsPrincipal user, LinliDb db, IAccessControl access, IAccountDirectory accounts,
+        HttpRequest http, CancellationToken ct)
+    {
+        var site = await FindAsync(db, code, user, access, ct, tracking: false);
+        return TypedResults.Ok(View(site, http, await accounts.UserNamesAsync(site.GuardList, ct)));
+    }
 
     public static async Task<Ok<SiteView>> Update(string code, SiteRequest request, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         IRegionLookup regions, IAccountDirectory accounts, HttpRequest http, TimeProvider clock, CancellationToken ct)
@@ -57,7 +62,7 @@ internal static class ManageSites
         await access.EnsureAsync(user, Permissions.SitesManage, site.RegionCode);
         Apply(entity, site, regions, clock.GetUtcNow().ToUnixTimeMilliseconds());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(View(entity, http));
+        return TypedResults.Ok(View(entity, http, await accounts.UserNamesAsync(entity.GuardList, ct)));
     }
 
     /// <summary>Closing keeps the site and its passages; its code stops working at once.</summary>
@@ -89,7 +94,9 @@ internal static class ManageSites
     /// <summary>The address a phone's camera opens when it reads the poster.</summary>
     public static string ScanUrl(HttpRequest http, string code) => $"{http.Scheme}://{http.Host}{http.PathBase}/s/{code}";
 
-    public static SiteView View(Site s, HttpRequest http) =>
+    /// <summary>The site as the API and pages show it; guards by account id and, where known, by user name.</summary>
+    public static SiteView View(Site s, HttpRequest http, IReadOnlyDictionary<string, string> userNames) =>
         new(s.Id, s.Code, s.Name, s.Kind, s.RegionCode, s.Address, s.Lon, s.Lat, s.PlatformList, SiteRules.Clock(s.OpenFromMinute),
-            SiteRules.Clock(s.OpenToMinute), s.GuardList, s.Closed, ScanUrl(http, s.Code), $"/couriers/sites/{s.Code}/poster", s.Version);
+            SiteRules.Clock(s.OpenToMinute), s.GuardList, s.GuardList.Select(id => userNames.GetValueOrDefault(id, id)).ToList(), s.Closed,
+            ScanUrl(http, s.Code), $"/couriers/sites/{s.Code}/poster", s.Version);
 }
