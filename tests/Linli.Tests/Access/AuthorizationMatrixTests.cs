@@ -48,6 +48,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] ListKeepers = [Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
     private static readonly string[] ListsManagers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.GridWorker];
 
+    /// <summary>Gate devices and the staff who may check riders in (passes:verify).</summary>
+    private static readonly string[] PassVerifiers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -298,6 +301,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /stations/{Id:guid}"] = Rule.Page(Rule.SignedIn),
         ["GET /points"] = Rule.Page(Rule.SignedIn),
         ["POST /points"] = Rule.Page(Rule.SignedIn),
+        // The offline courier pass (issue #9 item 3). Verify, bundle and sync name a site, checked inside (the site's
+        // guards, staff keeping its region): the matrix sends none, so every role the policy lets in gets 400.
+        ["GET /api/v1/passes/keys"] = Rule.Public,
+        ["POST /api/v1/passes/keys/rotate"] = Rule.Only([Roles.Admin]),
+        ["POST /api/v1/passes/keys/{keyId}/retire"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/passes/me/tokens"] = Rule.Only([Roles.Courier]),
+        ["POST /api/v1/passes/verify"] = Rule.Only(PassVerifiers),
+        ["GET /api/v1/passes/gate-bundle"] = Rule.Only(PassVerifiers),
+        ["POST /api/v1/passes/passages/sync"] = Rule.Only(PassVerifiers),
+        ["GET /rider/pass"] = Rule.Page(Rule.Only([Roles.Courier])),
+        ["POST /rider/pass"] = Rule.Page(Rule.Only([Roles.Courier])),
     };
 
     private TestApp _app = null!;
@@ -431,6 +445,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{Token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{action}", "accept", StringComparison.Ordinal)
         .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{keyId}", "NOKEY", StringComparison.Ordinal)
         .Replace("{milestoneId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{id:long}", "1", StringComparison.Ordinal)
         .Replace("{documentName?}", "v1", StringComparison.Ordinal)

@@ -19,13 +19,15 @@ public sealed record BundleKey(string KeyId, string Algorithm, string PublicKey,
 
 public sealed record BundleRevocation(Guid PassId, string Reason);
 
+public sealed record BundlePlatform(string Code, byte TokenCode, string Name);
+
 public sealed record GateBundleView(BundleSite Site, IReadOnlyList<BundleKey> Keys, IReadOnlyList<string> RetiredKeyIds,
-    IReadOnlyList<BundleRevocation> Revoked, int WindowSeconds, int ClockSkewSeconds, DateTimeOffset IssuedAt);
+    IReadOnlyList<BundleRevocation> Revoked, IReadOnlyList<BundlePlatform> Platforms, int WindowSeconds, int ClockSkewSeconds, DateTimeOffset IssuedAt);
 
 /// <summary>
 /// <c>GET /api/v1/passes/gate-bundle?site=CODE</c>: all a gate device needs to check passes with no
 /// network: the public keys, the retired key ids, the passes refused (revoked and not yet expired,
-/// and those of suspended riders) and the site's policy. The ETag covers everything but the issue
+/// and those of suspended riders), the site's policy and the platforms' names by token code. The ETag covers everything but the issue
 /// time, so a device polling every minute mostly gets 304 and a few bytes.
 /// </summary>
 internal static class GetGateBundle
@@ -53,7 +55,7 @@ internal static class GetGateBundle
             [.. snapshot.Rows.Where(k => k.Status != SigningKeyStatus.Retired)
                 .Select(k => new BundleKey(k.KeyId, k.Algorithm, Base64Url.EncodeToString(k.PublicKey), PassSupport.StatusText(k.Status)))],
             [.. snapshot.Rows.Where(k => k.Status == SigningKeyStatus.Retired).Select(k => k.KeyId)],
-            list, PassTokenVerifier.WindowSeconds, verifier.ClockSkewSeconds, now);
+            list, [.. Contracts.Platforms.All.Select(p => new BundlePlatform(p.Code, p.TokenCode, p.NameZh))], PassTokenVerifier.WindowSeconds, verifier.ClockSkewSeconds, now);
 
         var etag = ETag(bundle);
         http.Response.Headers.ETag = etag;
