@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Linli.Bench;
 
-// dotnet run -c Release --project bench/Linli.Bench -- --filter '*PointLookup*'
+// dotnet run -c Release --project bench/Linli.Bench -- --filter '*PointLookup*'   (or '*PassVerify*': offline pass verification)
 // PostGIS comparisons need LINLI_BENCH_POSTGRES (a Host=… connection string); bench/run-lookup.sh starts one.
 if (args is ["profile"]) { Profile.Run(); return; }
 // dotnet run -c Release --project bench/Linli.Bench -- suggest-eval | duplicate-eval
