@@ -9,6 +9,8 @@ if (args is ["explain", var first, var second]) { IntakeEvaluation.Explain(first
 if (args is ["profile-reading"]) { IntakeEvaluation.ProfileReading(); return; }
 if (args is ["suggest-eval"]) { IntakeEvaluation.Suggestions(); return; }
 // dotnet bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll matching: AssignmentSolver against GLOP on 10,000 × 3,000
+// dotnet bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll passes: pass verifications per second of wall and CPU time on one core
+if (args is ["passes"]) { Environment.ExitCode = PassVerifyCheck.Run(); return; }
 if (args is ["matching"]) { Environment.ExitCode = MatchingCheck.Run(); return; }
 if (args is ["duplicate-eval"]) { IntakeEvaluation.Duplicates(Path.Combine(AppContext.BaseDirectory, "Data", "duplicate-pairs.jsonl")); return; }
 BenchmarkSwitcher.FromAssembly(typeof(PointLookupBenchmark).Assembly).Run(args);

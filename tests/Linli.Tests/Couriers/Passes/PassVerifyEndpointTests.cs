@@ -133,6 +133,25 @@ public sealed class PassVerifyEndpointTests
     }
 
     [Fact]
+    public async Task A_site_whose_policy_excludes_the_riders_platform_or_that_is_closed_refuses_online_too()
+    {
+        var world = await PassTestData.StartAsync();
+        await using var app = world.App;
+        await using (var db = await PassTestData.DbAsync(app))
+        {
+            await PassTestData.SiteAsync(db, "ELEME1", [world.GateUserId], platforms: ["eleme", "sf"]);
+            var closed = await PassTestData.SiteAsync(db, "SHUT1", [world.GateUserId]);
+            closed.Close(PassTestData.NowMs);
+            await db.SaveChangesAsync();
+        }
+        var token = await PassTestData.CurrentTokenAsync(world.Courier);
+        var excluded = await PassTestData.VerifyAsync(world.Gate, token, "ELEME1");
+        Assert.Equal((false, "platform-not-allowed"), (excluded.GetProperty("valid").GetBoolean(), excluded.GetProperty("reason").GetString()));
+        Assert.Equal("马*", excluded.GetProperty("pass").GetProperty("maskedName").GetString()); // a genuine rider, shown with the reason
+        Assert.Equal("site-closed", (await PassTestData.VerifyAsync(world.Gate, token, "SHUT1")).GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_400_with_the_field_an_unknown_site_404_and_a_guard_not_named_on_the_site_403()
     {
         var world = await PassTestData.StartAsync();

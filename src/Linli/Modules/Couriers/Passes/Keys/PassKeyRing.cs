@@ -34,23 +34,35 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile PassKeySnapshot? _snapshot;
 
-    /// <summary>The cached keys, read again when older than 30 s; makes the first key when there is none.</summary>
+    /// <summary>
+    /// The cached keys. The background service reads them again every 30 s; a request reads them itself
+    /// only when that has not happened for two rounds (the database was away) or no key signs yet.
+    /// </summary>
     public async Task<PassKeySnapshot> GetAsync(CancellationToken ct)
     {
         var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Signer is not null && clock.GetUtcNow().ToUnixTimeMilliseconds() - snapshot.LoadedAtMs < RefreshMs)
+        if (snapshot is not null && snapshot.Signer is not null && Age(snapshot) < 2 * RefreshMs)
         {
             return snapshot;
         }
-        snapshot = await RefreshAsync(ct);
+        snapshot = await RefreshAsync(RefreshMs, ct);
         return snapshot.Signer is not null ? snapshot : await EnsureActiveAsync(ct);
     }
 
-    public async Task<PassKeySnapshot> RefreshAsync(CancellationToken ct)
+    private long Age(PassKeySnapshot snapshot) => clock.GetUtcNow().ToUnixTimeMilliseconds() - snapshot.LoadedAtMs;
+
+    public Task<PassKeySnapshot> RefreshAsync(CancellationToken ct) => RefreshAsync(0, ct);
+
+    /// <summary>Reads the key table again, unless it was read less than <paramref name="ifOlderThanMs"/> ago (requests queued behind a reading take its result).</summary>
+    public async Task<PassKeySnapshot> RefreshAsync(long ifOlderThanMs, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
+            if (ifOlderThanMs > 0 && _snapshot is { Signer: not null } fresh && Age(fresh) < ifOlderThanMs)
+            {
+                return fresh;
+            }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rows = await db.PassSigningKeys.AsNoTracking().ToListAsync(ct);
             rows = [.. rows.OrderBy(r => r.CreatedAtMs).ThenBy(r => r.KeyId, StringComparer.Ordinal)];
@@ -188,9 +200,11 @@ internal sealed class PassKeyRingService(PassKeyRing ring, ILogger<PassKeyRingSe
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = TimeSpan.FromMilliseconds(PassKeyRing.RefreshMs);
             try
             {
-                await ring.GetAsync(stoppingToken);
+                var snapshot = await ring.RefreshAsync(stoppingToken);
+                if (snapshot.Signer is null) await ring.EnsureActiveAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -200,10 +214,11 @@ internal sealed class PassKeyRingService(PassKeyRing ring, ILogger<PassKeyRingSe
             {
                 // The database may not be migrated yet at the very start; the next round tries again.
                 logger.LogDebug(e, "Pass keys not loaded yet");
+                wait = TimeSpan.FromSeconds(2);
             }
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(PassKeyRing.RefreshMs), stoppingToken);
+                await Task.Delay(wait, stoppingToken);
             }
             catch (OperationCanceledException)
             {
