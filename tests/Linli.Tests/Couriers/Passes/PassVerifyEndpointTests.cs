@@ -40,6 +40,12 @@ public sealed class PassVerifyEndpointTests
         var passage = await db.Passages.SingleAsync(p => p.Id == result.GetProperty("passageId").GetGuid());
         Assert.Equal((true, PassageMethod.TokenOnline, world.CourierId, world.GateUserId), (passage.Allowed, passage.Method, passage.CourierId, passage.CheckedBy));
         Assert.Equal($"{world.PassId:N}:{slots[0].GetProperty("notBefore").GetInt64()}:{world.SiteId:N}", passage.ReplayKey);
+
+        // The phone page is a shell: the script fetches the tokens and draws them (CSP: no inline script).
+        var page = await world.Courier.GetStringAsync("/rider/pass");
+        Assert.Contains("data-tokens-url=\"/api/v1/passes/me/tokens?minutes=240\"", page, StringComparison.Ordinal);
+        Assert.Contains("/lib/qrcode-generator/qrcode.js", page, StringComparison.Ordinal);
+        Assert.Contains("/js/pass-rider.js", page, StringComparison.Ordinal);
     }
 
     [Fact]
