@@ -32,6 +32,9 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
 
     private readonly IDataProtector _protector = protection.CreateProtector("Linli.PassSigningKeys");
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // The lease keeps other nodes out but lets this node in twice; this keeps two callers here apart.
+    private readonly SemaphoreSlim _making = new(1, 1);
     private volatile PassKeySnapshot? _snapshot;
 
     /// <summary>
@@ -83,6 +86,19 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
     /// <summary>Makes sure exactly one key signs: creates it when none does (start-up, first use).</summary>
     public async Task<PassKeySnapshot> EnsureActiveAsync(CancellationToken ct)
     {
+        await _making.WaitAsync(ct);
+        try
+        {
+            return await MakeActiveAsync(ct);
+        }
+        finally
+        {
+            _making.Release();
+        }
+    }
+
+    private async Task<PassKeySnapshot> MakeActiveAsync(CancellationToken ct)
+    {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var snapshot = await RefreshAsync(ct);
@@ -109,6 +125,19 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
 
     /// <summary>A new Active key; the old Active one keeps verifying the tokens it signed (VerifyOnly).</summary>
     public async Task<PassSigningKey> RotateAsync(CancellationToken ct)
+    {
+        await _making.WaitAsync(ct);
+        try
+        {
+            return await RotateUnderLockAsync(ct);
+        }
+        finally
+        {
+            _making.Release();
+        }
+    }
+
+    private async Task<PassSigningKey> RotateUnderLockAsync(CancellationToken ct)
     {
         var deadline = clock.GetUtcNow().AddSeconds(10);
         while (!await leases.TryAcquireAsync(LeaseName, TimeSpan.FromSeconds(10), ct))
@@ -166,6 +195,7 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
     public void Dispose()
     {
         _gate.Dispose();
+        _making.Dispose();
         _snapshot?.Signer?.Key.Dispose();
     }
 
