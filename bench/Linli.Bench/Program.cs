@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Linli.Bench;
 
-// dotnet run -c Release --project bench/Linli.Bench -- --filter '*PointLookup*'
+// dotnet run -c Release --project bench/Linli.Bench -- --filter '*PointLookup*'   (or '*PassVerify*': offline pass verification)
 // PostGIS comparisons need LINLI_BENCH_POSTGRES (a Host=… connection string); bench/run-lookup.sh starts one.
 if (args is ["profile"]) { Profile.Run(); return; }
 // dotnet run -c Release --project bench/Linli.Bench -- suggest-eval | duplicate-eval
@@ -9,6 +9,8 @@ if (args is ["explain", var first, var second]) { IntakeEvaluation.Explain(first
 if (args is ["profile-reading"]) { IntakeEvaluation.ProfileReading(); return; }
 if (args is ["suggest-eval"]) { IntakeEvaluation.Suggestions(); return; }
 // dotnet bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll matching: AssignmentSolver against GLOP on 10,000 × 3,000
+// dotnet bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll passes: pass verifications per second of wall and CPU time on one core
+if (args is ["passes"]) { Environment.ExitCode = PassVerifyCheck.Run(); return; }
 if (args is ["matching"]) { Environment.ExitCode = MatchingCheck.Run(); return; }
 if (args is ["duplicate-eval"]) { IntakeEvaluation.Duplicates(Path.Combine(AppContext.BaseDirectory, "Data", "duplicate-pairs.jsonl")); return; }
 BenchmarkSwitcher.FromAssembly(typeof(PointLookupBenchmark).Assembly).Run(args);

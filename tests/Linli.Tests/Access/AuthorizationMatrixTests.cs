@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] SiteKeepers = [Roles.Admin, Roles.DistrictOfficer, Roles.StreetOfficer, Roles.CommunityStaff];
     private static readonly string[] PassHolders = [Roles.Courier];
     private static readonly string[] GateGuards = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
+    /// <summary>Gate devices and the staff who may check riders in (passes:verify).</summary>
+    private static readonly string[] PassVerifiers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
 
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
@@ -370,6 +372,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /couriers/leaderboard"] = Rule.Page(Rule.Public),
         ["GET /couriers/thanks"] = Rule.Page(Rule.Public),
         ["POST /couriers/thanks"] = Rule.Page(Rule.Public),
+        // The offline courier pass (issue #9 item 3). Verify, bundle and sync name a site, checked inside (the site's
+        // guards, staff keeping its region): the matrix sends none, so every role the policy lets in gets 400.
+        ["GET /api/v1/passes/keys"] = Rule.Public,
+        ["POST /api/v1/passes/keys/rotate"] = Rule.Only([Roles.Admin]),
+        ["POST /api/v1/passes/keys/{keyId}/retire"] = Rule.Only([Roles.Admin]),
+        ["GET /api/v1/passes/me/tokens"] = Rule.Only([Roles.Courier]),
+        ["POST /api/v1/passes/verify"] = Rule.Only(PassVerifiers),
+        ["GET /api/v1/passes/gate-bundle"] = Rule.Only(PassVerifiers),
+        ["POST /api/v1/passes/passages/sync"] = Rule.Only(PassVerifiers),
+        ["GET /rider/pass"] = Rule.Page(Rule.Only([Roles.Courier])),
+        ["POST /rider/pass"] = Rule.Page(Rule.Only([Roles.Courier])),
     };
 
     private TestApp _app = null!;
@@ -503,6 +516,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{Token}", "no-such-token", StringComparison.Ordinal)
         .Replace("{action}", "accept", StringComparison.Ordinal)
         .Replace("{photoId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{keyId}", "NOKEY", StringComparison.Ordinal)
         .Replace("{milestoneId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{id:long}", "1", StringComparison.Ordinal)
         .Replace("{number}", "TS-20260101-000000", StringComparison.Ordinal)
