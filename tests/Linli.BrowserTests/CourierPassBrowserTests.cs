@@ -51,6 +51,48 @@ public sealed class CourierPassBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_gate_checks_the_riders_rotating_code_offline_refuses_a_replay_and_uploads_the_passages_when_back_online()
+    {
+        var (guard, guardErrors) = await fixture.NewPageAsync(width: 1024, height: 768);
+        await BrowserSession.SignInAsync(guard, "gate1");
+        await WaitForDemoSiteAsync(guard);
+        guardErrors.Clear();
+        await guard.WaitForSelectorAsync("#gate[data-connected=true]");
+        // The gate keeps the bundle (keys, revocations, policy) for when the network goes.
+        await guard.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.includes('bundle'))");
+
+        var (rider, riderErrors) = await fixture.NewPageAsync(width: 390, height: 844);
+        await BrowserSession.SignInAsync(rider, "courier1");
+        await rider.GotoAsync("/rider/pass");
+        await rider.WaitForSelectorAsync("#pass-qr[data-token]");
+        var token = await rider.GetAttributeAsync("#pass-qr", "data-token") ?? "";
+        Assert.StartsWith("LX1.", token, StringComparison.Ordinal);
+        await rider.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("courier-pass-phone.png"), FullPage = true });
+
+        await guard.Context.SetOfflineAsync(true);
+        await guard.EvaluateAsync("t => window.LinliGate.checkToken(t)", token);
+        var check = guard.Locator("#gate-check");
+        Assert.Equal("true", await check.GetAttributeAsync("data-valid"));
+        Assert.Equal("offline", await check.GetAttributeAsync("data-mode"));
+        Assert.Contains("马*", await check.InnerTextAsync());
+        await guard.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("courier-gate-offline.png"), FullPage = true });
+
+        await guard.EvaluateAsync("t => window.LinliGate.checkToken(t)", token);
+        Assert.Equal("replayed", await check.GetAttributeAsync("data-reason"));
+        await guard.EvaluateAsync("t => window.LinliGate.checkToken(t)", token[..^6] + (token[^6] == 'A' ? "B" : "A") + token[^5..]);
+        Assert.Equal("false", await check.GetAttributeAsync("data-valid"));
+
+        // Back online, the queued checks reach the passage log, each once.
+        await guard.Context.SetOfflineAsync(false);
+        await guard.EvaluateAsync("() => window.LinliGate.sync()");
+        using var admin = fixture.App.ClientWithToken(await fixture.App.TokenAsync("street1", LinliAppFactory.DemoPassword));
+        var passages = await admin.GetStringAsync($"/api/v1/passages?site={DemoSite}&allowed=false");
+        Assert.Contains("replayed", passages, StringComparison.Ordinal);
+        Assert.Contains("token-offline", passages, StringComparison.Ordinal);
+        Assert.DoesNotContain(guardErrors.Concat(riderErrors), e => !e.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_new_rider_applies_on_the_phone_with_the_sms_code_and_sees_the_application_waiting()
     {
         var (page, errors) = await fixture.NewPageAsync(width: 390, height: 844);

@@ -64,7 +64,7 @@
     placeholder: 'LX1.…', 'aria-label': T('通行码（扫码枪或手动输入）', 'Pass token (USB scanner or typed)') });
   form.append(el('label', { for: 'gate-token' }, T('扫码枪/手动输入', 'USB scanner or typed')), input,
     el('button', { type: 'submit' }, T('核验', 'Check')));
-  const card = el('div', { class: 'gate-card', role: 'status', 'aria-live': 'assertive', hidden: '' });
+  const card = el('div', { class: 'gate-check', id: 'gate-check', role: 'status', 'aria-live': 'assertive', hidden: '' });
   const state = el('p', { class: 'gate-state muted' });
   root.append(cameraButton, video, frame, form, card, state);
 
@@ -246,13 +246,13 @@
 
   function show(result) {
     card.hidden = false;
-    card.className = `gate-card ${result.valid ? 'gate-card-ok' : 'gate-card-refused'}`;
+    card.className = `gate-check ${result.valid ? 'gate-check-ok' : 'gate-check-refused'}`;
     card.replaceChildren(
-      el('p', { class: 'gate-verdict' }, result.valid ? T('✔ 通行', '✔ Let in') : T('✘ 拒绝', '✘ Refused')),
-      ...(result.reasonText ? [el('p', { class: 'gate-reason' }, result.reasonText)] : []),
-      ...(result.error ? [el('p', { class: 'gate-reason' }, result.error)] : []),
-      ...(result.maskedName ? [el('p', { class: 'gate-rider' }, `${result.maskedName}　${result.platformName || ''}`)] : []),
-      el('p', { class: 'gate-mode muted' }, result.mode === 'online' ? T('在线核验', 'Checked online') : T('离线核验（稍后上传）', 'Checked offline (uploaded later)'))
+      el('p', { class: 'gate-check-verdict' }, result.valid ? T('✔ 通行', '✔ Let in') : T('✘ 拒绝', '✘ Refused')),
+      ...(result.reasonText ? [el('p', { class: 'gate-check-reason' }, result.reasonText)] : []),
+      ...(result.error ? [el('p', { class: 'gate-check-reason' }, result.error)] : []),
+      ...(result.maskedName ? [el('p', { class: 'gate-check-rider' }, `${result.maskedName}　${result.platformName || ''}`)] : []),
+      el('p', { class: 'gate-check-mode muted' }, result.mode === 'online' ? T('在线核验', 'Checked online') : T('离线核验（稍后上传）', 'Checked offline (uploaded later)'))
     );
     card.dataset.valid = String(result.valid);
     card.dataset.reason = result.reason || '';
