@@ -74,11 +74,11 @@ public sealed class TestDatabase : IAsyncDisposable
                 await app.StartAsync();
             }
             NpgsqlConnection.ClearAllPools();
-            // Keep the schema only: accounts and audit entries belong to each test's own keys and chain.
+            // Keep the schema only: accounts, audit entries and pass-signing keys belong to each test's own keys and chain.
             await using (var template = new NpgsqlConnection(templateConnection))
             {
                 await template.OpenAsync();
-                await using var empty = new NpgsqlCommand("TRUNCATE users, staff_assignments, audit_entries, app_settings CASCADE", template);
+                await using var empty = new NpgsqlCommand("TRUNCATE users, staff_assignments, audit_entries, app_settings, pass_signing_keys CASCADE", template);
                 await empty.ExecuteNonQueryAsync();
             }
             NpgsqlConnection.ClearAllPools();

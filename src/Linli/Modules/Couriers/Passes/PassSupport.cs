@@ -60,13 +60,6 @@ internal static class PassSupport
         reason is PassRefusals.Malformed or PassRefusals.UnknownKey or PassRefusals.RetiredKey or PassRefusals.BadSignature;
 
     /// <summary>A unique index refused the row: the same thing was done twice, here or on another node.</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19,
-        Npgsql.PostgresException p => p.SqlState == "23505",
-        _ => false,
-    };
-
     public static string StatusText(SigningKeyStatus status) => status switch
     {
         SigningKeyStatus.Active => "active",

@@ -15,9 +15,14 @@ internal static class SitePolicy
     /// <summary>Whether the China-time minute of <paramref name="now"/> falls in [from, to); a window may run past midnight.</summary>
     public static bool IsOpen(int? from, int? to, DateTimeOffset now)
     {
-        if (from is not { } f || to is not { } t) return true;
         var local = now.ToOffset(CourierViews.ChinaTime);
-        var minute = local.Hour * 60 + local.Minute;
-        return f < t ? minute >= f && minute < t : minute >= f || minute < t;
+        return IsOpenAtMinute(from, to, local.Hour * 60 + local.Minute);
+    }
+
+    /// <summary>The same rule for a minute of the China-time day (the offline verifier's hot path counts minutes itself).</summary>
+    public static bool IsOpenAtMinute(int? from, int? to, int minuteOfDay)
+    {
+        if (from is not { } f || to is not { } t) return true;
+        return f < t ? minuteOfDay >= f && minuteOfDay < t : minuteOfDay >= f || minuteOfDay < t;
     }
 }

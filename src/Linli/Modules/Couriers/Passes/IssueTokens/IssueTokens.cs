@@ -34,7 +34,10 @@ internal static class IssueTokens
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var (courier, pass) = await HeldPassAsync(db, userId, nowMs, ct);
-        var signer = (await ring.GetAsync(ct)).Signer ?? throw new NotReadyException("No pass-signing key yet; try again shortly.");
+        var keys = await ring.GetAsync(ct);
+        var signer = keys.Signer ?? throw new NotReadyException(keys.UnreadableKeyId is { } unreadable
+            ? $"This server cannot open the signing key {unreadable}: its data-protection keys differ from the other servers'. Ask an administrator."
+            : "No pass-signing key yet; try again shortly.");
         var platform = Platforms.Find(courier.Platform);
         var window = PassTokenVerifier.WindowSeconds;
         var first = now.ToUnixTimeSeconds() / window * window;

@@ -13,8 +13,13 @@ namespace Linli.Modules.Couriers.Passes.Keys;
 /// <summary>The key that signs new tokens, with its private half decrypted in memory.</summary>
 internal sealed record PassSigner(string KeyId, Key Key);
 
-/// <summary>One reading of the key table: what verifies, what signs, what is listed.</summary>
-internal sealed record PassKeySnapshot(PassKeySet Keys, PassSigner? Signer, IReadOnlyList<PassSigningKey> Rows, long LoadedAtMs);
+/// <summary>
+/// One reading of the key table: what verifies, what signs, what is listed. <see cref="UnreadableKeyId"/> names
+/// an Active key whose private half this node cannot decrypt (its data-protection keys differ): it still verifies,
+/// but cannot sign, and no second key is made behind the other nodes' backs.
+/// </summary>
+internal sealed record PassKeySnapshot(PassKeySet Keys, PassSigner? Signer, IReadOnlyList<PassSigningKey> Rows, long LoadedAtMs,
+    string? UnreadableKeyId = null);
 
 /// <summary>
 /// The pass-signing keys of this node, cached (read again every <see cref="RefreshMs"/> and right
@@ -49,7 +54,7 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
             return snapshot;
         }
         snapshot = await RefreshAsync(RefreshMs, ct);
-        return snapshot.Signer is not null ? snapshot : await EnsureActiveAsync(ct);
+        return snapshot.Signer is not null || snapshot.UnreadableKeyId is not null ? snapshot : await EnsureActiveAsync(ct);
     }
 
     private long Age(PassKeySnapshot snapshot) => clock.GetUtcNow().ToUnixTimeMilliseconds() - snapshot.LoadedAtMs;
@@ -72,8 +77,9 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
             var keys = PassKeySet.FromRaw(rows.Select(r => (r.KeyId, r.PublicKey, r.Status)));
             // Should a race ever leave two Active keys, the newest signs; both still verify.
             var active = rows.LastOrDefault(r => r.Status == SigningKeyStatus.Active);
-            var signer = active is null ? null : _snapshot?.Signer?.KeyId == active.KeyId ? _snapshot.Signer : new PassSigner(active.KeyId, Unprotect(active));
-            var snapshot = new PassKeySnapshot(keys, signer, rows, clock.GetUtcNow().ToUnixTimeMilliseconds());
+            var signer = active is null ? null : _snapshot?.Signer?.KeyId == active.KeyId ? _snapshot.Signer : TrySigner(active);
+            var unreadable = active is not null && signer is null ? active.KeyId : null;
+            var snapshot = new PassKeySnapshot(keys, signer, rows, clock.GetUtcNow().ToUnixTimeMilliseconds(), unreadable);
             _snapshot = snapshot;
             return snapshot;
         }
@@ -102,7 +108,7 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var snapshot = await RefreshAsync(ct);
-            if (snapshot.Signer is not null)
+            if (snapshot.Signer is not null || snapshot.UnreadableKeyId is not null)
             {
                 return snapshot;
             }
@@ -197,6 +203,27 @@ internal sealed class PassKeyRing(IDbContextFactory<LinliDb> dbFactory, IDataPro
         _gate.Dispose();
         _making.Dispose();
         _snapshot?.Signer?.Key.Dispose();
+    }
+
+    private string? _reportedUnreadable;
+
+    /// <summary>The signer for the Active key, or null (logged once) when this node's data-protection keys cannot open it.</summary>
+    private PassSigner? TrySigner(PassSigningKey active)
+    {
+        try
+        {
+            return new PassSigner(active.KeyId, Unprotect(active));
+        }
+        catch (CryptographicException e)
+        {
+            if (_reportedUnreadable != active.KeyId)
+            {
+                _reportedUnreadable = active.KeyId;
+                logger.LogError(e, "Pass-signing key {KeyId} cannot be decrypted with this node's data-protection keys (Linli:KeysPath): "
+                    + "riders' tokens still verify here, but this node issues none until the nodes share their keys or an admin rotates", active.KeyId);
+            }
+            return null;
+        }
     }
 
     private Key Unprotect(PassSigningKey row)

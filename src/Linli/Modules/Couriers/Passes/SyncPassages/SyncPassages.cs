@@ -51,7 +51,7 @@ internal static class SyncPassages
                 var (stored, duplicates) = await StoreAsync(db, site, entries, keys, userId, nowMs, ct);
                 return TypedResults.Ok(new SyncPassagesResponse(stored, duplicates, rejected));
             }
-            catch (DbUpdateException e) when (attempt < 2 && PassSupport.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (attempt < 2 && DbErrors.IsUniqueViolation(e))
             {
                 // The same upload arrived twice at once (a retry on another node): read again what is stored now.
                 db.ChangeTracker.Clear();

@@ -19,10 +19,7 @@ internal sealed record PassSitePolicy(string SiteKey, IReadOnlySet<byte> Allowed
 {
     public bool IsOpenAt(long nowUnixSeconds)
     {
-        if (Closed) return false;
-        if (OpenFromMinute is not { } from || OpenToMinute is not { } to) return true;
-        var minute = (int)((nowUnixSeconds + (8 * 3600)) / 60 % 1440);
-        return from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+        return !Closed && Sites.SitePolicy.IsOpenAtMinute(OpenFromMinute, OpenToMinute, (int)((nowUnixSeconds + (8 * 3600)) / 60 % 1440));
     }
 }
 

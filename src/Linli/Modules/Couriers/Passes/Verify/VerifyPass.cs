@@ -86,7 +86,7 @@ internal static class VerifyPass
             await db.SaveChangesAsync(ct);
             return passage;
         }
-        catch (DbUpdateException e) when (replayKey is not null && PassSupport.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (replayKey is not null && DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             var replayed = new Passage(Guid.NewGuid(), site.Id, courierId, claims!.PassId, PassageMethod.TokenOnline, false, PassRefusals.Replayed, nowMs)
