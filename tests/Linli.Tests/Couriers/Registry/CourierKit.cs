@@ -76,11 +76,13 @@ internal static class CourierKit
     }
 
     /// <summary>Registers a rider with a proven phone and signs in as them (user name = phone).</summary>
-    public static async Task<Rider> RegisterAsync(TestApp app, decimal onTime = 98.5m, string platform = "meituan")
+    public static async Task<Rider> RegisterAsync(TestApp app, decimal onTime = 98.5m, string platform = "meituan", string street = Street)
     {
         var (phone, id) = Identity();
         var code = await CodeAsync(app, phone);
-        var created = await app.Anonymous.PostAsJsonAsync("/api/v1/couriers/registrations", Application(phone, id, code, onTime: onTime, platform: platform));
+        var body = Application(phone, id, code, onTime: onTime, platform: platform);
+        body["regionCode"] = street;
+        var created = await app.Anonymous.PostAsJsonAsync("/api/v1/couriers/registrations", body);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var courierId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var client = app.Factory.ClientWithToken(await app.Factory.TokenAsync(phone, Password));

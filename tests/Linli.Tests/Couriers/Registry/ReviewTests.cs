@@ -35,6 +35,42 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public async Task An_officer_holding_two_areas_sees_the_riders_sites_and_passages_of_both_and_no_others()
+    {
+        await using var app = await CourierKit.StartAsync();
+        var otherStreet = await CourierKit.OtherStreetAsync(app);
+        var here = await CourierKit.ApprovedAsync(app);
+        var there = await CourierKit.RegisterAsync(app, street: otherStreet);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/v1/couriers/{there.CourierId}/approve", null)).StatusCode);
+        var created = await app.Client.PostAsJsonAsync("/api/v1/users", new
+        {
+            username = "two-streets", password = "Pass-word-2026x", displayName = "两街道", phone = "13800002222",
+            assignments = new[] { new { role = "street-officer", scope = CourierKit.Street }, new { role = "street-officer", scope = otherStreet } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var both = app.Factory.ClientWithToken(await app.Factory.TokenAsync("two-streets", "Pass-word-2026x"));
+        using var one = await app.ClientForAsync("street-officer", CourierKit.Street);
+
+        Assert.Equal(2, (await both.GetFromJsonAsync<JsonElement>("/api/v1/couriers?status=approved")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await one.GetFromJsonAsync<JsonElement>("/api/v1/couriers?status=approved")).GetProperty("total").GetInt32());
+
+        var site = (await CourierKit.SiteAsync(app)).GetProperty("code").GetString()!;
+        await here.Client.PostAsync($"/api/v1/sites/{site}/scan", null);
+        Assert.Equal(1, (await both.GetFromJsonAsync<JsonElement>("/api/v1/passages")).GetProperty("total").GetInt32());
+        Assert.Single((await both.GetFromJsonAsync<JsonElement>("/api/v1/sites")).EnumerateArray());
+        using var elsewhere = await app.ClientForAsync("street-officer", otherStreet);
+        Assert.Equal(0, (await elsewhere.GetFromJsonAsync<JsonElement>("/api/v1/passages")).GetProperty("total").GetInt32());
+        Assert.Empty((await elsewhere.GetFromJsonAsync<JsonElement>("/api/v1/sites")).EnumerateArray());
+
+        await app.Anonymous.PostAsJsonAsync("/api/v1/couriers/complaints", new { passNumber = await PassNumberAsync(app, there.CourierId), text = "闯红灯" });
+        Assert.Single((await both.GetFromJsonAsync<JsonElement>("/api/v1/couriers/complaints")).EnumerateArray());
+        Assert.Empty((await one.GetFromJsonAsync<JsonElement>("/api/v1/couriers/complaints")).EnumerateArray());
+    }
+
+    private static async Task<string> PassNumberAsync(Linli.Tests.Infrastructure.TestApp app, string courierId) =>
+        (await app.Client.GetFromJsonAsync<JsonElement>($"/api/v1/couriers/{courierId}")).GetProperty("courier").GetProperty("pass").GetProperty("number").GetString()!;
+
+    [Fact]
     public async Task A_rejected_rider_sees_the_reason_corrects_the_facts_and_is_approved_then_suspended_reinstated_and_reissued()
     {
         await using var app = await CourierKit.StartAsync();

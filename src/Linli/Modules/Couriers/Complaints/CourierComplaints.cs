@@ -73,8 +73,9 @@ internal static class CourierComplaints
     public static async Task<Ok<List<ComplaintView>>> List(string? status, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         PersonalDataProtector protector, CancellationToken ct)
     {
+        var couriers = AreaFilter.Within(db.Couriers.AsNoTracking(), await access.ScopesAsync(user, Permissions.CouriersReview), r => r.RegionCode);
         var query = from c in db.Complaints.AsNoTracking()
-                    join r in db.Couriers.AsNoTracking() on c.CourierId equals r.Id
+                    join r in couriers on c.CourierId equals r.Id
                     select new { c, r.RegionCode, r.NameMasked };
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -84,12 +85,7 @@ internal static class CourierComplaints
             }
             query = query.Where(x => x.c.Status == s);
         }
-        var scopes = await access.ScopesAsync(user, Permissions.CouriersReview);
         var rows = await query.OrderBy(x => x.c.CreatedAtMs).Take(2000).ToListAsync(ct);
-        if (scopes is not null)
-        {
-            rows = rows.Where(x => scopes.Any(s => RegionScope.Covers(s, x.RegionCode))).ToList();
-        }
         var passIds = rows.Select(x => x.c.CourierId).Distinct().ToList();
         var passes = await db.CourierPasses.AsNoTracking().Where(p => passIds.Contains(p.CourierId)).OrderByDescending(p => p.IssuedAtMs).ToListAsync(ct);
         var siteIds = rows.Select(x => x.c.SiteId).OfType<Guid>().Distinct().ToList();

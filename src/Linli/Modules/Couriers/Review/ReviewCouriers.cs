@@ -23,18 +23,7 @@ internal static class ReviewCouriers
     public static async Task<Ok<CourierPage>> List(string? status, string? region, string? platform, int? skip, int? take, ClaimsPrincipal user,
         LinliDb db, IAccessControl access, TimeProvider clock, CancellationToken ct)
     {
-        var query = db.Couriers.AsNoTracking().AsQueryable();
-        var scopes = await access.ScopesAsync(user, Permissions.CouriersReview);
-        if (scopes is not null)
-        {
-            var prefixes = scopes.Select(RegionScope.Prefix).ToList();
-            query = prefixes.Count switch
-            {
-                0 => query.Where(_ => false),
-                1 => query.Where(c => c.RegionCode.StartsWith(prefixes[0])),
-                _ => query.Where(c => prefixes.Any(p => c.RegionCode.StartsWith(p))),
-            };
-        }
+        var query = AreaFilter.Within(db.Couriers.AsNoTracking(), await access.ScopesAsync(user, Permissions.CouriersReview), c => c.RegionCode);
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!Enum.TryParse<CourierStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))

@@ -33,15 +33,10 @@ internal static class ManageSites
     public static async Task<Ok<List<SiteView>>> List(string? region, bool? includeClosed, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         IAccountDirectory accounts, HttpRequest http, CancellationToken ct)
     {
-        var scopes = await access.ScopesAsync(user, Permissions.SitesManage);
-        var query = db.Sites.AsNoTracking().AsQueryable();
+        var query = AreaFilter.Within(db.Sites.AsNoTracking(), await access.ScopesAsync(user, Permissions.SitesManage), s => s.RegionCode);
         if (includeClosed != true) query = query.Where(s => !s.Closed);
         if (!string.IsNullOrWhiteSpace(region)) query = query.Where(s => s.RegionCode.StartsWith(region.Trim()));
         var sites = await query.OrderBy(s => s.RegionCode).ThenBy(s => s.Name).Take(5000).ToListAsync(ct);
-        if (scopes is not null)
-        {
-            sites = sites.Where(s => scopes.Any(scope => RegionScope.Covers(scope, s.RegionCode))).ToList();
-        }
         var names = await accounts.UserNamesAsync(sites.SelectMany(s => s.GuardList).Distinct().ToList(), ct);
         return TypedResults.Ok(sites.Select(s => View(s, http, names)).ToList());
     }
