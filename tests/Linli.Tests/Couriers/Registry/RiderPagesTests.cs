@@ -1,32 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using static Linli.Tests.Couriers.Pages.CourierPageKit;
 
 namespace Linli.Tests.Couriers.Registry;
 
 [Trait("Category", "Database")]
-public sealed partial class RiderPagesTests
+public sealed class RiderPagesTests
 {
     private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
-
-    /// <summary>Posts one of the page's forms as a browser would, with its antiforgery token.</summary>
-    private static async Task<string> PostAsync(HttpClient client, string path, string handler, params (string Name, string Value)[] fields)
-    {
-        var page = await client.GetStringAsync(path);
-        var all = new List<KeyValuePair<string, string>>
-        {
-            new("_handler", handler),
-            new("__RequestVerificationToken", WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value)),
-        };
-        all.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        var response = await client.PostAsync(path, new FormUrlEncodedContent(all));
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{path} {handler}: {(int)response.StatusCode}");
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -90,7 +75,4 @@ public sealed partial class RiderPagesTests
         var passages = await app.Client.GetFromJsonAsync<JsonElement>($"/api/v1/passages?site={code}");
         Assert.Equal(1, passages.GetProperty("total").GetInt32());
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
