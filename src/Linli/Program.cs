@@ -8,6 +8,7 @@ using Linli.Modules.Cases;
 using Linli.Modules.Couriers;
 using Linli.Modules.Geography;
 using Linli.Modules.Geography.DemoCity;
+using Linli.Modules.Inspections;
 using Linli.Modules.Insights;
 using Linli.Modules.Lists;
 using Linli.Modules.Open311;
@@ -33,6 +34,7 @@ builder.AddCases();
 builder.AddPeople();
 builder.AddLists();
 builder.AddCouriers();
+builder.AddInspections();
 builder.AddInsights();
 builder.AddOpen311();
 
@@ -53,6 +55,7 @@ app.MapCases();
 app.MapPeople();
 app.MapLists();
 app.MapCouriers();
+app.MapInspections();
 app.MapInsights();
 app.MapOpen311();
 

@@ -86,4 +86,19 @@ public static class Policies
 
     /// <summary>Thanking a rider publicly for a hazard they spotted (region staff, within scope).</summary>
     public const string CouriersThank = "couriers:thank";
+
+    /// <summary>Reading a utility's registry, inspections, hazards, repairs and indicators (its staff; district officers in their districts).</summary>
+    public const string InspectionsRead = "inspections:read";
+
+    /// <summary>Keeping a utility's registry of users, its frequency rules and checklist templates (the utility's desk staff).</summary>
+    public const string InspectionsManage = "inspections:manage";
+
+    /// <summary>Planning inspectors' rounds, reassigning them, dispatching repair crews (the utility's dispatchers).</summary>
+    public const string InspectionsDispatch = "inspections:dispatch";
+
+    /// <summary>Recording an inspection on site: checklist, photos, the user's signature (inspectors).</summary>
+    public const string InspectionsPerform = "inspections:perform";
+
+    /// <summary>A repair crew recording its times on a ticket (on site, made safe, finished).</summary>
+    public const string RepairsWork = "repairs:work";
 }

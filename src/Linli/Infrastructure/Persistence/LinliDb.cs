@@ -25,6 +25,7 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         ConfigureProjects(builder);
         ConfigureAlliance(builder);
         ConfigureCouriers(builder);
+        ConfigureInspections(builder);
         ConfigureProvider(builder);
     }
 

@@ -53,7 +53,12 @@ internal static class PermissionPolicies
         .AddPolicy(Policies.PassesHold, Permission(Permissions.PassesHold))
         .AddPolicy(Policies.PassesVerify, Permission(Permissions.PassesVerify))
         .AddPolicy(Policies.PassKeysManage, Permission(Permissions.PassKeysManage))
-        .AddPolicy(Policies.CouriersThank, Permission(Permissions.CouriersThank));
+        .AddPolicy(Policies.CouriersThank, Permission(Permissions.CouriersThank))
+        .AddPolicy(Policies.InspectionsRead, Permission(Permissions.InspectionsRead))
+        .AddPolicy(Policies.InspectionsManage, Permission(Permissions.InspectionsManage))
+        .AddPolicy(Policies.InspectionsDispatch, Permission(Permissions.InspectionsDispatch))
+        .AddPolicy(Policies.InspectionsPerform, Permission(Permissions.InspectionsPerform))
+        .AddPolicy(Policies.RepairsWork, Permission(Permissions.RepairsWork));
 
     private static Action<AuthorizationPolicyBuilder> Permission(string permission) =>
         p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission));

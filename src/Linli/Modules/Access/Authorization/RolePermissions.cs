@@ -45,6 +45,10 @@ internal static class RolePermissions
             [Permissions.PassesVerify] = Reach.Everywhere,
             [Permissions.PassKeysManage] = Reach.Everywhere,
             [Permissions.CouriersThank] = Reach.Everywhere,
+            [Permissions.InspectionsRead] = Reach.Everywhere,
+            [Permissions.InspectionsManage] = Reach.Everywhere,
+            [Permissions.InspectionsDispatch] = Reach.Everywhere,
+            [Permissions.RepairsWork] = Reach.Everywhere,
         },
         [Roles.DistrictOfficer] = new()
         {
@@ -62,6 +66,8 @@ internal static class RolePermissions
             [Permissions.CouriersReview] = Reach.Scoped,
             [Permissions.CouriersThank] = Reach.Scoped,
             [Permissions.SitesManage] = Reach.Scoped,
+            // Major gas hazards are reported to the district; it follows them and the indicators.
+            [Permissions.InspectionsRead] = Reach.Scoped,
         },
         [Roles.StreetOfficer] = Staff(
             Permissions.CasesSupervise, Permissions.PeopleRead, Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage,
@@ -81,6 +87,11 @@ internal static class RolePermissions
             [Permissions.Locate] = Reach.Everywhere,
             [Permissions.LocateBatch] = Reach.Everywhere,
             [Permissions.UnitsRead] = Reach.Everywhere,
+            // A utility's desk: its registry, plans and dispatch, limited to the assignment's utility (checked inside).
+            [Permissions.InspectionsRead] = Reach.Everywhere,
+            [Permissions.InspectionsManage] = Reach.Everywhere,
+            [Permissions.InspectionsDispatch] = Reach.Everywhere,
+            [Permissions.RepairsWork] = Reach.Everywhere,
         },
         [Roles.Inspector] = new()
         {
@@ -88,6 +99,10 @@ internal static class RolePermissions
             [Permissions.Locate] = Reach.Everywhere,
             [Permissions.LocateBatch] = Reach.Everywhere,
             [Permissions.UnitsRead] = Reach.Everywhere,
+            // The utility's field staff: rounds, inspections, repair times, within the assignment's utility.
+            [Permissions.InspectionsRead] = Reach.Everywhere,
+            [Permissions.InspectionsPerform] = Reach.Everywhere,
+            [Permissions.RepairsWork] = Reach.Everywhere,
         },
         [Roles.Courier] = new()
         {

@@ -81,6 +81,14 @@ public static class Permissions
     public const string PassesVerify = "passes:verify";
     public const string PassKeysManage = "passes:keys";
     public const string CouriersThank = "couriers:thank";
+
+    // Utility inspections, hazards and repairs (issue #10). A utility's staff act on their own
+    // utility's data only (the assignment's department); district officers read their districts.
+    public const string InspectionsRead = "inspections:read";
+    public const string InspectionsManage = "inspections:manage";
+    public const string InspectionsDispatch = "inspections:dispatch";
+    public const string InspectionsPerform = "inspections:perform";
+    public const string RepairsWork = "repairs:work";
 }
 
 /// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>

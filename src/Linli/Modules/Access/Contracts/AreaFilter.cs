@@ -1,12 +1,10 @@
-using Linli.Modules.Access.Contracts;
-
-namespace Linli.Modules.Couriers;
+namespace Linli.Modules.Access.Contracts;
 
 /// <summary>
 /// Narrows a query to rows whose region code lies in the caller's scopes, in SQL: one
 /// <c>LIKE 'prefix%'</c> per scope, joined by UNION when a person holds several.
 /// </summary>
-internal static class AreaFilter
+public static class AreaFilter
 {
     public static IQueryable<T> Within<T>(IQueryable<T> query, IReadOnlyList<string>? scopes, System.Linq.Expressions.Expression<Func<T, string>> regionCode)
     {
