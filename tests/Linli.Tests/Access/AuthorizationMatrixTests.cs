@@ -56,6 +56,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Gate devices and the staff who may check riders in (passes:verify).</summary>
     private static readonly string[] PassVerifiers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
 
+    /// <summary>Who reads inspections (inspections:read); a district officer's reach is their districts, checked inside.</summary>
+    private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -328,6 +331,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /couriers/sites/{Code}/poster"] = Rule.Page(Rule.Only(SiteKeepers)),
         ["GET /couriers/passages"] = Rule.Page(Rule.Only(SiteKeepers)),
         ["POST /couriers/passages"] = Rule.Page(Rule.Only(SiteKeepers)),
+        // Inspection indicators (issue #10): a utility's staff and admins everywhere (bounded by the utility inside), district officers in their districts.
+        ["GET /api/v1/inspections/indicators/"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/indicators/export"] = Rule.Only(InspectionReaders),
+        ["GET /inspections"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections"] = Rule.Page(Rule.Only(InspectionReaders)),
         ["GET /couriers/complaint"] = Rule.Page(Rule.Public),
         ["POST /couriers/complaint"] = Rule.Page(Rule.Public),
         // Region staff see only people who earned or spent points in their scope; the matrix's target has none.
