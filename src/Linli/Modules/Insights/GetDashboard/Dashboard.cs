@@ -1,8 +1,11 @@
+using Linli.Modules.Inspections.Contracts;
+
 namespace Linli.Modules.Insights.GetDashboard;
 
 /// <summary>
 /// Everything the dashboard page draws, in one answer: a page (or a big screen refreshing every
-/// minute) makes one request instead of six.
+/// minute) makes one request instead of six. <c>Inspections</c> (the utilities' inspection
+/// compliance in the region over the window) is there only for readers who may see inspections there.
 /// </summary>
 public sealed record Dashboard(
     DashboardRegion Region,
@@ -19,7 +22,8 @@ public sealed record Dashboard(
     SubRegionFigures SubRegions,
     IReadOnlyList<DayFigures> Trend,
     IReadOnlyList<CategoryFigures> TopCategories,
-    HeatMap HeatMap);
+    HeatMap HeatMap,
+    InspectionCompliance? Inspections = null);
 
 public sealed record DashboardRegion(string Code, string Name, string Level);
 

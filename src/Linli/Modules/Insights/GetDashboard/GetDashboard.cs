@@ -5,6 +5,7 @@ using Linli.Modules.Access.Contracts;
 using Linli.Modules.Cases.Calendar;
 using Linli.Modules.Cases.Categories;
 using Linli.Modules.Geography.Contracts;
+using Linli.Modules.Inspections.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linli.Modules.Insights.GetDashboard;
@@ -18,12 +19,12 @@ internal static class GetDashboard
     private const int TopCategoryCount = 8;
 
     public static async Task<Ok<Dashboard>> Handle(string? region, int? days, HttpContext http, LinliDb db, IAccessControl access,
-        IRegionLookup regions, CategoryCatalog categories, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await BuildAsync(region, days, http.User, db, access, regions, categories, clock, ct));
+        IRegionLookup regions, CategoryCatalog categories, IInspectionFacts inspections, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await BuildAsync(region, days, http.User, db, access, regions, categories, inspections, clock, ct));
 
     /// <summary>The page calls this directly with its own context (rule 11), the endpoint through <see cref="Handle"/>.</summary>
     public static async Task<Dashboard> BuildAsync(string? region, int? days, ClaimsPrincipal user, LinliDb db, IAccessControl access,
-        IRegionLookup regions, CategoryCatalog categories, TimeProvider clock, CancellationToken ct)
+        IRegionLookup regions, CategoryCatalog categories, IInspectionFacts inspections, TimeProvider clock, CancellationToken ct)
     {
         var span = days ?? DefaultDays;
         if (span is < 1 or > MaxDays)
@@ -60,10 +61,14 @@ internal static class GetDashboard
         var subRegions = new SubRegionFigures(children.FirstOrDefault()?.Level,
             children.Count > 0 ? CounterFigures.Basis(children[0].Code) : CounterFigures.Basis(target.Code), subRows);
 
+        // Inspection compliance (PRODUCT: Insights) for those who read inspections in the region: admins, its district officers.
+        var compliance = await access.DenialAsync(user, Permissions.InspectionsRead, target.Code) is null
+            ? await inspections.ComplianceAsync(target.Code, window.From, window.To, today, ct)
+            : null;
         var own = totals[target.Code];
         return new Dashboard(Ref(target), path.Select(Ref).ToList(), window, now.ToOffset(WorkingCalendar.ChinaStandardTime),
             live.Sum(g => g.Open), live.Sum(g => g.Overdue), own.Reported, own.Closed, own.OnTimeClosingRate, own.ReworkRate,
-            CounterFigures.Basis(target.Code), subRegions, trend, top, Heat(target, regions, reportsByGrid));
+            CounterFigures.Basis(target.Code), subRegions, trend, top, Heat(target, regions, reportsByGrid), compliance);
     }
 
     private static HeatMap Heat(RegionRef target, IRegionLookup regions, Dictionary<string, long> reportsByGrid)

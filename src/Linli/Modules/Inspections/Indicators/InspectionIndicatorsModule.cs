@@ -9,6 +9,7 @@ internal static class InspectionIndicatorsModule
 
     public static WebApplicationBuilder AddInspectionIndicators(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<Contracts.IInspectionFacts, InspectionFacts>();
         return builder;
     }
 
