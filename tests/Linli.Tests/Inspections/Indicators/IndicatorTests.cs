@@ -238,5 +238,9 @@ public sealed class IndicatorTests(IndicatorsFixture fixture) : IClassFixture<In
         }
         var bad = await fixture.GasDesk.GetAsync("/inspections?from=2026-13-01");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.XihuOfficer.GetAsync($"/inspections?district={Gongshu}")).StatusCode);
+        var xihu = WebUtility.HtmlDecode(await (await fixture.XihuOfficer.GetAsync("/inspections")).Content.ReadAsStringAsync());
+        Assert.Contains("西湖区", xihu, StringComparison.Ordinal);
+        Assert.DoesNotContain("拱墅区", xihu, StringComparison.Ordinal);
     }
 }

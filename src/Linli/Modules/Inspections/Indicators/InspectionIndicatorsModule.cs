@@ -24,7 +24,8 @@ internal static class InspectionIndicatorsModule
                 + "Repairs: emergencies reported in the period; median and p90 are nearest-rank percentiles (the value at rank ceil(p/100 x n) "
                 + "of the sorted minutes, so the median of an even count is the lower middle); the target share counts tickets on site within "
                 + "their target of those on site or already past it. Users overdue: active users now with an open periodic inspection due "
-                + "before today or a next due day before today.")
+                + "before today or a next due day before today. Per inspector: the inspections planned for or completed by them, the hazards they found; "
+                + "per crew: the emergencies dispatched to it; per district: by the user's (or the ticket's) region code.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(Policies.InspectionsRead);
         indicators.MapGet("/export", GetIndicators.Export).WithName("ExportInspectionIndicators")
