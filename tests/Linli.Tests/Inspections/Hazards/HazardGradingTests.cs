@@ -87,7 +87,7 @@ public sealed class HazardGradingTests
 
         var findings = HazardGrading.Grade(GasChecklist.Items, answers, NoNotices);
 
-        Assert.Equal([("ventilation", HazardGrades.General), (GasChecklist.PipeBedroom, HazardGrades.Major)],
+        Assert.Equal([(GasChecklist.PipeBedroom, HazardGrades.Major), ("ventilation", HazardGrades.General)],
             findings.Select(f => (f.Item.Code, f.Grade)).OrderBy(x => x.Code, StringComparer.Ordinal).ToList());
         Assert.Equal("后厨无排风", findings.Single(f => f.Item.Code == "ventilation").Note);
     }

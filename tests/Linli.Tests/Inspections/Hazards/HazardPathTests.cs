@@ -62,12 +62,11 @@ public sealed class HazardPathTests
         var hazard = Assert.Single(await HazardsOfAsync(app, customer));
 
         // The user says it is fixed: a re-inspection of that hazard falls due today.
-        clock.Advance(TimeSpan.FromDays(2));
         var detail = await PostJsonAsync(desk, $"/api/v1/inspections/hazards/{hazard.Id}/rectified", new { note = "管道已改走公共走廊" });
         Assert.Equal("awaiting-reinspection", detail.GetProperty("hazard").GetProperty("status").GetString());
         var reinspection = (await HazardAsync(app, hazard.Id)).ReinspectionId!.Value;
         var planned = await WithDbAsync(app, (db, _) => db.Inspections.AsNoTracking().FirstAsync(i => i.Id == reinspection));
-        Assert.Equal((InspectionKinds.Reinspection, (Guid?)hazard.Id, Today.AddDays(2)), (planned.Kind, planned.HazardId, planned.DueOn));
+        Assert.Equal((InspectionKinds.Reinspection, (Guid?)hazard.Id, Today), (planned.Kind, planned.HazardId, planned.DueOn));
 
         // Still there: the hazard stays open and waits for another re-inspection.
         var failed = await RecordOkAsync(inspector, reinspection, new Dictionary<string, object> { [GasChecklist.PipeBathroom] = new { result = "fail", note = "未改" } });

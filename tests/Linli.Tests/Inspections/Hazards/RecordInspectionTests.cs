@@ -38,7 +38,7 @@ public sealed class RecordInspectionTests
 
         Assert.Contains("outcome", (await ErrorsAsync(await RecordAsync(inspector, inspection, Answers(("valve", "fail")), ("outcome", "pass")))).Keys);
         Assert.Contains("signature", (await ErrorsAsync(await RecordAsync(inspector, inspection, Answers(), ("signature", "data:image/png;base64,AAAA"),
-            ("signerName", "王"))).Keys));
+            ("signerName", "王")))).Keys);
         Assert.Contains("signerName", (await ErrorsAsync(await RecordAsync(inspector, inspection, Answers(),
             ("signature", "data:image/png;base64," + Convert.ToBase64String(TinyPng))))).Keys);
         var stored = await WithDbAsync(app, (db, _) => db.Inspections.AsNoTracking().FirstAsync(i => i.Id == inspection));

@@ -114,7 +114,7 @@ internal static class ChecklistTemplates
             if (!grades.Contains(item.Grade)) errors[$"{field}.grade"] = [$"must be one of {string.Join(", ", grades)}"];
             if (item.CaseCategory is { Length: > 0 } category && !categories.Contains(category))
                 errors[$"{field}.caseCategory"] = [$"category {category} does not exist (GET /api/v1/categories)"];
-            else if (item.CaseCategory is not { Length: > 0 } && item.Grade != HazardGrades.General)
+            else if (item.CaseCategory is not { Length: > 0 } && item.Grade is HazardGrades.Major or HazardGrades.MajorUnlessNotified)
                 errors[$"{field}.caseCategory"] = ["a major item needs the case category its case opens in"];
             if (item.RectifyDays is < 1 or > 365) errors[$"{field}.rectifyDays"] = ["between 1 and 365 days"];
         }
