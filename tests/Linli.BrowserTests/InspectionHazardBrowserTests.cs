@@ -34,7 +34,9 @@ public sealed class InspectionHazardBrowserTests(BrowserFixture fixture)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspection-checklist-phone.png"), FullPage = true });
         await page.ClickAsync("#haz-submit");
 
-        await page.WaitForSelectorAsync("#haz-result");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The page's own words if it refused the form (clearer than a timeout).
+        Assert.True(await page.Locator("#haz-result").CountAsync() == 1, $"{page.Url}: {await page.InnerTextAsync("body")} {string.Join("; ", errors)}");
         var result = await page.InnerTextAsync("#haz-result");
         Assert.Contains("重大隐患", result);
         Assert.Contains("YH-", result);
