@@ -31,7 +31,7 @@ public sealed class InspectionHazardBrowserTests(BrowserFixture fixture)
         await page.FillAsync($"input[name='note.{GasChecklist.LpgBasement}']", "地下一层后厨使用 50 kg 液化气钢瓶两只");
         await page.FillAsync("#haz-signer", "周店长");
         await SignAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspection-checklist-phone.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspection-haz-checklist-phone.png"), FullPage = true });
         await page.ClickAsync("#haz-submit");
 
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -42,7 +42,7 @@ public sealed class InspectionHazardBrowserTests(BrowserFixture fixture)
         Assert.Contains("YH-", result);
         Assert.Contains("ZG-", result);
         Assert.Equal(1, await page.Locator("#haz-result img.haz-signature-image").CountAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspection-result-phone.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspection-haz-result-phone.png"), FullPage = true });
 
         var caseNumber = (await page.InnerTextAsync("a.haz-case-link")).Trim();
         Assert.False(string.IsNullOrEmpty(caseNumber));
@@ -51,7 +51,7 @@ public sealed class InspectionHazardBrowserTests(BrowserFixture fixture)
         var casePage = await page.InnerTextAsync("main");
         Assert.Contains(caseNumber, casePage);
         Assert.Contains("地下室使用液化气", casePage);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspection-case-phone.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspection-haz-case-phone.png"), FullPage = true });
 
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
