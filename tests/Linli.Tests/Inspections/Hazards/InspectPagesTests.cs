@@ -55,6 +55,27 @@ public sealed partial class InspectPagesTests
         Assert.Contains(hazard.Number, list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_desk_records_on_the_hazard_page_that_the_user_reports_it_rectified()
+    {
+        await using var app = await StartAsync(new FakeTimeProvider(Monday.ToUniversalTime()));
+        var inspector = await InspectorAsync(app);
+        var customer = await CustomerAsync(app);
+        await RecordOkAsync(inspector, await InspectionAsync(app, customer, Today, "insp-a"), Answers(("valve", "fail")));
+        var hazard = Assert.Single(await HazardsOfAsync(app, customer));
+        var desk = await DeskAsync(app);
+
+        var page = await Linli.Tests.Couriers.Pages.CourierPageKit.PostAsync(desk, $"/inspections/hazards/{hazard.Id}", "rectified", ("note", "阀门已更换"));
+
+        Assert.Equal("", Linli.Tests.Couriers.Pages.CourierPageKit.Alert(page));
+        Assert.Contains("待复查", page, StringComparison.Ordinal);
+        var after = await HazardAsync(app, hazard.Id);
+        Assert.Equal(HazardStatus.AwaitingReinspection, after.Status);
+        Assert.NotNull(after.ReinspectionId);
+        // The inspector finds the re-inspection among the unplanned stops of the day.
+        Assert.Contains($"/inspect/{after.ReinspectionId}", await inspector.GetStringAsync("/inspect"), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
