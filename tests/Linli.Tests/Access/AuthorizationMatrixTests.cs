@@ -56,8 +56,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Gate devices and the staff who may check riders in (passes:verify).</summary>
     private static readonly string[] PassVerifiers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
 
-    /// <summary>Who reads inspections (inspections:read); a district officer's reach is their districts, checked inside.</summary>
-    private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
+    // Inspections (issue #10): the utility's staff everywhere within their utility, district officers in their districts.
+    private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector, Roles.DistrictOfficer];
+    private static readonly string[] InspectionManagers = [Roles.Admin, Roles.DepartmentHandler];
 
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
@@ -391,6 +392,28 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/passes/passages/sync"] = Rule.Only(PassVerifiers),
         ["GET /rider/pass"] = Rule.Page(Rule.Only([Roles.Courier])),
         ["POST /rider/pass"] = Rule.Page(Rule.Only([Roles.Courier])),
+        // Inspections, hazards side (issue #10): unknown ids answer 404 to anyone holding the permission; district officers read their districts.
+        ["GET /api/v1/inspections/templates"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/templates/{code}"] = Rule.Only(InspectionReaders),
+        ["PUT /api/v1/inspections/templates/{code}"] = Rule.Only(InspectionManagers),
+        ["GET /api/v1/inspections/hazards"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/hazards/{id:guid}"] = Rule.Only(InspectionReaders),
+        ["POST /api/v1/inspections/hazards/{id:guid}/rectified"] = Rule.Only(InspectionManagers),
+        ["GET /api/v1/inspections/"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/{id:guid}"] = Rule.Only(InspectionReaders),
+        ["POST /api/v1/inspections/{id:guid}/record"] = Rule.Only([Roles.Inspector]),
+        ["GET /api/v1/inspections/{id:guid}/photos/{photoId:guid}"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/{id:guid}/signature"] = Rule.Only(InspectionReaders),
+        ["GET /inspect"] = Rule.Page(Rule.Only([Roles.Inspector])),
+        ["POST /inspect"] = Rule.Page(Rule.Only([Roles.Inspector])),
+        ["GET /inspect/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Inspector])),
+        ["POST /inspect/{Id:guid}"] = Rule.Page(Rule.Only([Roles.Inspector])),
+        ["GET /inspections/hazards"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/hazards"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["GET /inspections/hazards/{Id:guid}"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/hazards/{Id:guid}"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["GET /inspections/hazards/{Id:guid}/notice"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/hazards/{Id:guid}/notice"] = Rule.Page(Rule.Only(InspectionReaders)),
     };
 
     private TestApp _app = null!;
