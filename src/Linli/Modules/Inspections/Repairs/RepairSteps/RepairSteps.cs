@@ -84,9 +84,9 @@ internal static class RepairSteps
     public static async Task<Ok<RepairDetail>> Cancel(Guid id, CancelRequest request, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         TimeProvider clock, CancellationToken ct)
     {
+        await RepairSupport.EnsureDeskAsync(access, user);
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > 2000) throw new RequestValidationException("reason", "say why (up to 2000 characters)");
-        await RepairSupport.EnsureDeskAsync(access, user);
         var ticket = await FindAsync(db, id, user, access, ct);
         ticket.CheckCancel();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
