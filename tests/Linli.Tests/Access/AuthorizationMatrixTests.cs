@@ -412,6 +412,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /repairs"] = Rule.Page(Rule.Only(RndDesk)),
         ["GET /repairs/planned"] = Rule.Page(Rule.Only(RndDesk)),
         ["POST /repairs/planned"] = Rule.Page(Rule.Only(RndDesk)),
+        ["GET /repairs/mine"] = Rule.Page(Rule.Only(RndRepairWorkers)),
+        ["POST /repairs/mine"] = Rule.Page(Rule.Only(RndRepairWorkers)),
         ["GET /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
         ["POST /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
     };

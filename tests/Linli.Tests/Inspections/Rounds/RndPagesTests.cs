@@ -53,6 +53,8 @@ public sealed class RndPagesTests
         Assert.Contains("一班", CourierPageKit.Status(board));
         var ticket = (await desk.GetFromJsonAsync<JsonElement>("/api/v1/repairs"))[0];
         var id = ticket.GetProperty("id").GetGuid();
+        var mine = await CourierPageKit.PageAsync(member, "/repairs/mine");
+        Assert.Contains($"/repairs/{id}", mine);
         var page = await CourierPageKit.PostAsync(member, $"/repairs/{id}", "arrive");
         Assert.Contains("rnd-safe", page);
         var stored = await member.GetFromJsonAsync<JsonElement>($"/api/v1/repairs/{id}");
