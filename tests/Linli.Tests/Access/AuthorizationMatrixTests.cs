@@ -54,6 +54,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] PassHolders = [Roles.Courier];
     private static readonly string[] GateGuards = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
     /// <summary>Gate devices and the staff who may check riders in (passes:verify).</summary>
+    // Inspections rounds and repairs (issue #10): the desk (inspections:dispatch) and who works repairs (repairs:work).
+    private static readonly string[] RndDesk = [Roles.Admin, Roles.DepartmentHandler];
+    private static readonly string[] RndRepairWorkers = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] PassVerifiers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
 
     // Inspections (issue #10): the utility's staff everywhere within their utility, district officers in their districts.
@@ -414,6 +417,36 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /inspections/hazards/{Id:guid}"] = Rule.Page(Rule.Only(InspectionReaders)),
         ["GET /inspections/hazards/{Id:guid}/notice"] = Rule.Page(Rule.Only(InspectionReaders)),
         ["POST /inspections/hazards/{Id:guid}/notice"] = Rule.Page(Rule.Only(InspectionReaders)),
+        // Inspections (issue #10), rounds and repairs: the desk plans and dispatches, crews (inspectors) record their steps.
+        ["POST /api/v1/inspections/rounds/plan"] = Rule.Only(RndDesk),
+        ["GET /api/v1/inspections/rounds/"] = Rule.Only(RndDesk),
+        ["GET /api/v1/inspections/rounds/mine"] = Rule.Only([Roles.Admin, Roles.DepartmentHandler, Roles.Inspector, Roles.DistrictOfficer]),
+        ["POST /api/v1/inspections/{id:guid}/assign"] = Rule.Only(RndDesk),
+        ["POST /api/v1/repairs/crews/"] = Rule.Only(RndDesk),
+        ["GET /api/v1/repairs/crews/"] = Rule.Only(RndRepairWorkers),
+        ["GET /api/v1/repairs/crews/{id:guid}"] = Rule.Only(RndRepairWorkers),
+        ["PUT /api/v1/repairs/crews/{id:guid}"] = Rule.Only(RndDesk),
+        ["DELETE /api/v1/repairs/crews/{id:guid}"] = Rule.Only(RndDesk),
+        ["PUT /api/v1/repairs/crews/{id:guid}/position"] = Rule.Only(RndRepairWorkers),
+        ["POST /api/v1/repairs/"] = Rule.Only(RndRepairWorkers),
+        ["GET /api/v1/repairs/"] = Rule.Only(RndRepairWorkers),
+        ["GET /api/v1/repairs/{id:guid}"] = Rule.Only(RndRepairWorkers),
+        // Dispatching and cancelling are the desk's (checked in the handler); inspectors on a crew hold repairs:work for the rest.
+        ["POST /api/v1/repairs/{id:guid}/dispatch"] = Rule.Only(RndDesk),
+        ["POST /api/v1/repairs/{id:guid}/arrive"] = Rule.Only(RndRepairWorkers),
+        ["POST /api/v1/repairs/{id:guid}/made-safe"] = Rule.Only(RndRepairWorkers),
+        ["POST /api/v1/repairs/{id:guid}/finish"] = Rule.Only(RndRepairWorkers),
+        ["POST /api/v1/repairs/{id:guid}/cancel"] = Rule.Only(RndDesk),
+        ["GET /inspections/rounds"] = Rule.Page(Rule.Only(RndDesk)),
+        ["POST /inspections/rounds"] = Rule.Page(Rule.Only(RndDesk)),
+        ["GET /repairs"] = Rule.Page(Rule.Only(RndDesk)),
+        ["POST /repairs"] = Rule.Page(Rule.Only(RndDesk)),
+        ["GET /repairs/planned"] = Rule.Page(Rule.Only(RndDesk)),
+        ["POST /repairs/planned"] = Rule.Page(Rule.Only(RndDesk)),
+        ["GET /repairs/mine"] = Rule.Page(Rule.Only(RndRepairWorkers)),
+        ["POST /repairs/mine"] = Rule.Page(Rule.Only(RndRepairWorkers)),
+        ["GET /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
+        ["POST /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
     };
 
     private TestApp _app = null!;

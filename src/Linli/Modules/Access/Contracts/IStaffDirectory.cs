@@ -11,4 +11,7 @@ public interface IStaffDirectory
 {
     /// <summary>Holders of a region-scoped role whose scope lies in the region's subtree; at most <paramref name="listAtMost"/> listed.</summary>
     Task<RegionStaff> InRegionAsync(string role, string regionCode, int listAtMost, CancellationToken ct = default);
+
+    /// <summary>User names of those holding a department-scoped role for this department (a utility's inspectors), in order.</summary>
+    Task<IReadOnlyList<string>> UserNamesInDepartmentAsync(string role, string department, CancellationToken ct = default);
 }

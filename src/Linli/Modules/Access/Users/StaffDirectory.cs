@@ -31,6 +31,18 @@ internal sealed class StaffDirectory(IDbContextFactory<LinliDb> dbFactory, Perso
             .ToList());
     }
 
+    public async Task<IReadOnlyList<string>> UserNamesInDepartmentAsync(string role, string department, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var names = await db.StaffAssignments.AsNoTracking()
+            .Where(a => a.Role == role && a.Department == department)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.UserName)
+            .Where(n => n != null)
+            .Distinct()
+            .ToListAsync(ct);
+        return names.Select(n => n!).Order(StringComparer.Ordinal).ToList();
+    }
+
     // The unreadable marker says a key is missing; it is not personal data and is shown as it is.
     private static string? Mask(string? plain, Func<string, string> mask) =>
         plain is null ? null : plain == PersonalDataProtector.Unreadable ? plain : mask(plain);
