@@ -80,6 +80,9 @@ public sealed class CustomerApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await district.PutAsJsonAsync($"/api/v1/inspections/customers/{id}", RegistryKit.Customer(8))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await district.PostAsync($"/api/v1/inspections/customers/{id}/contact", null)).StatusCode);
 
+        var west = new Linli.Tests.Infrastructure.RegionFile()
+            .Add("330106", "西湖区", "district", null, Linli.Tests.Infrastructure.RegionFile.Box(120.20, 30.30, 120.30, 30.40));
+        Assert.Equal(HttpStatusCode.OK, (await app.ImportAsync(west.ToString())).StatusCode);
         var elsewhere = await app.ClientForAsync(Roles.DistrictOfficer, "330106");
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/api/v1/inspections/customers/{id}")).StatusCode);
     }

@@ -31,8 +31,8 @@ public sealed class DueInspectionTests
 
         var sweep = app.Factory.Services.GetRequiredService<DueSweep>();
         clock.Advance(TimeSpan.FromDays(20));
-        await sweep.SweepAsync(default);
-        await sweep.SweepAsync(default);
+        Assert.Equal(1, (await sweep.SweepAsync(default)).Opened);
+        Assert.Equal(0, (await sweep.SweepAsync(default)).Opened);
         var open = Assert.Single(await OpenAsync(app, id));
         Assert.Equal(InspectionKinds.Periodic, open.Kind);
         Assert.Equal("gas-commercial", open.TemplateCode);
@@ -52,7 +52,7 @@ public sealed class DueInspectionTests
         customer = await RegistryKit.DbAsync(app, db => db.UtilityCustomers.SingleAsync(c => c.Id == id));
         Assert.Equal(new DateOnly(2026, 12, 22), customer.NextDueOn);
         Assert.Empty(await OpenAsync(app, id));
-        clock.Advance(TimeSpan.FromDays(10));
+        clock.Advance(TimeSpan.FromDays(20));
         await sweep.SweepAsync(default);
         Assert.Equal(new DateOnly(2026, 12, 22), Assert.Single(await OpenAsync(app, id)).DueOn);
     }
@@ -83,7 +83,7 @@ public sealed class DueInspectionTests
         var ids = new List<Guid>();
         for (var n = 10; n < 15; n++)
         {
-            ids.Add(Guid.Parse(await RegistryKit.CreateAsync(desk, RegistryKit.Customer(n, type: "factory", lastInspectedOn: "2026-05-20"))));
+            ids.Add(Guid.Parse(await RegistryKit.CreateAsync(desk, RegistryKit.Customer(n, type: "factory", lastInspectedOn: "2026-05-10"))));
         }
         // Forget the inspections the create opened, then let two "nodes" refresh at once, without the lease.
         var factory = app.Factory.Services.GetRequiredService<IDbContextFactory<LinliDb>>();

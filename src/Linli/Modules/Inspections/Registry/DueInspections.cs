@@ -42,6 +42,13 @@ public static class DueInspections
         return new DueRefresh(scheduled, opened, cancelled);
     }
 
+    /// <summary>Sets an active user's next due date from the rules (a bulk import does it in memory, sparing the refresh a pass).</summary>
+    internal static void Schedule(UtilityCustomer c, FrequencyRuleBook book, long nowMs)
+    {
+        var interval = book.IntervalMonths(c.Type, c.RiskClass, c.RegionCode);
+        c.SetSchedule(c.LastInspectedOn, FrequencyRuleBook.NextDue(c.LastInspectedOn, RegistryDefaults.DayOf(c.CreatedAtMs), interval), nowMs);
+    }
+
     private static IQueryable<UtilityCustomer> Customers(LinliDb db, string? utility, IReadOnlyCollection<Guid>? customers)
     {
         var query = db.UtilityCustomers.AsQueryable();
@@ -71,8 +78,7 @@ public static class DueInspections
         }
         foreach (var c in stale)
         {
-            var interval = books[c.Utility].IntervalMonths(c.Type, c.RiskClass, c.RegionCode);
-            c.SetSchedule(c.LastInspectedOn, FrequencyRuleBook.NextDue(c.LastInspectedOn, RegistryDefaults.DayOf(c.CreatedAtMs), interval), nowMs);
+            Schedule(c, books[c.Utility], nowMs);
         }
         await db.SaveChangesAsync(ct);
         return stale.Count;

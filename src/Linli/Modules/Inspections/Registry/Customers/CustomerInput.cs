@@ -24,6 +24,12 @@ internal sealed record CheckedCustomer(string Number, string Name, string Credit
 internal static class CustomerRules
 {
     public const int MaxMeters = 50;
+
+    /// <summary>Chinese appliance names stay readable in the column; it is never written into HTML as is.</summary>
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerOptions.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
     public const int MaxAppliances = 200;
 
     public static (CheckedCustomer? Value, List<(string Field, string Reason)> Errors) Check(CustomerInput input, IRegionLookup regions, DateOnly today)
@@ -204,6 +210,6 @@ internal static class CustomerRules
         var clean = new CustomerEquipment(
             meters.Select(m => new Meter(m.Number?.Trim() ?? "", m.Type?.Trim(), m.InstalledOn)).ToList(),
             appliances.Select(a => new Appliance(a.Type?.Trim() ?? "", a.InstalledOn, a.HoseType?.Trim(), a.HoseInstalledOn)).ToList());
-        return JsonSerializer.Serialize(clean, JsonSerializerOptions.Web);
+        return JsonSerializer.Serialize(clean, StoredJson);
     }
 }

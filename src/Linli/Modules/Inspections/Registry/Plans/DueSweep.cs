@@ -33,6 +33,16 @@ internal sealed class DueSweep(IDbContextFactory<LinliDb> dbFactory, LeaseCoordi
         return result;
     }
 
+    /// <summary>The utility's rules (gas's defaults seeded first when it has none).</summary>
+    public async Task<FrequencyRuleBook> RulesAsync(LinliDb db, string utility, CancellationToken ct)
+    {
+        if (utility == RegistryDefaults.Gas)
+        {
+            await FrequencyRuleBook.EnsureDefaultsAsync(dbFactory, utility, ct);
+        }
+        return await FrequencyRuleBook.LoadAsync(db, utility, ct);
+    }
+
     /// <summary>Right after a change to some users (create, update, import): no need to wait for the sweep, and no lease needed.</summary>
     public async Task<DueRefresh> RefreshAsync(LinliDb db, string utility, IReadOnlyCollection<Guid>? customers, CancellationToken ct)
     {

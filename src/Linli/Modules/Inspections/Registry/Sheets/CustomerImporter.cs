@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Inspections.Registry.Sheets;
 
 /// <summary>What an import did: rows read, users added and updated (by account number), and the due list's refresh.</summary>
-public sealed record ImportSummary(string Utility, int Rows, int Added, int Updated, int InspectionsOpened);
+public sealed record ImportSummary(string Utility, int Rows, int Added, int Updated, int InspectionsOpened, long ElapsedMs, string? Phases = null);
 
 /// <summary>The outcome for the page: a summary, or every bad row (row as the spreadsheet numbers it, column as headed, reason).</summary>
 internal sealed record ImportOutcome(ImportSummary? Summary, IReadOnlyList<SheetError> Errors);
@@ -30,6 +30,8 @@ internal sealed class CustomerImporter(LinliDb db, IAccessControl access, IRegio
 
     public async Task<ImportOutcome> ImportAsync(Stream file, string? utility, ClaimsPrincipal user, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new System.Text.StringBuilder();
         var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsManage);
         var owner = scope.UtilityFor(utility);
         var layout = CustomerSheet.Layout;
@@ -38,6 +40,7 @@ internal sealed class CustomerImporter(LinliDb db, IAccessControl access, IRegio
         {
             return new ImportOutcome(null, readErrors);
         }
+        phases.Append($"read {watch.ElapsedMilliseconds} ");
         var today = RegistryDefaults.Today(clock);
         var known = await db.UtilityCustomers.Where(c => c.Utility == owner).ToDictionaryAsync(c => c.Number, ct);
         var errors = new List<SheetError>();
@@ -78,33 +81,42 @@ internal sealed class CustomerImporter(LinliDb db, IAccessControl access, IRegio
             return new ImportOutcome(null, errors);
         }
 
+        phases.Append($"check {watch.ElapsedMilliseconds} ");
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var book = await due.RulesAsync(db, owner, ct);
         var actor = EditCustomers.Actor(user);
         var added = new List<UtilityCustomer>();
-        var events = new List<InspectionEvent>(accepted.Count);
         var updated = 0;
         foreach (var x in accepted)
         {
             if (known.TryGetValue(x.Number, out var existing))
             {
                 CustomerRules.Apply(existing, x, protector, nowMs);
-                events.Add(new InspectionEvent(existing.Id, "customer", "imported", actor, "updated from a spreadsheet", nowMs));
+                if (existing.Active && existing.NextDueOn is null)
+                {
+                    DueInspections.Schedule(existing, book, nowMs);
+                }
                 updated++;
             }
             else
             {
                 var customer = new UtilityCustomer(Guid.NewGuid(), owner, x.Number, actor, nowMs);
                 CustomerRules.Apply(customer, x, protector, nowMs);
+                DueInspections.Schedule(customer, book, nowMs);
                 added.Add(customer);
-                events.Add(new InspectionEvent(customer.Id, "customer", "registered", actor, "imported from a spreadsheet", nowMs));
             }
         }
+        phases.Append($"apply {watch.ElapsedMilliseconds} ");
         db.UtilityCustomers.AddRange(added);
-        db.InspectionEvents.AddRange(events);
+        // One history entry for the import, not one per row: on SQLite every row is its own INSERT, and a user's
+        // CreatedBy/UpdatedAt already say who registered or last changed it.
+        db.InspectionEvents.Add(new InspectionEvent(Guid.NewGuid(), "import", "imported", actor,
+            $"{owner}: {rows.Count} rows, {added.Count} added, {updated} updated", nowMs));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        phases.Append($"save {watch.ElapsedMilliseconds} ");
         var refresh = await due.RefreshAsync(db, owner, null, ct);
-        return new ImportOutcome(new ImportSummary(owner, rows.Count, added.Count, updated, refresh.Opened), []);
+        return new ImportOutcome(new ImportSummary(owner, rows.Count, added.Count, updated, refresh.Opened, watch.ElapsedMilliseconds, phases.ToString()), []);
     }
 
     /// <summary>The 422 an API caller gets: nothing was imported, and why, row by row.</summary>
