@@ -56,6 +56,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Gate devices and the staff who may check riders in (passes:verify).</summary>
     private static readonly string[] PassVerifiers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
 
+    // Inspections registry (issue #10): readers see their utility's users (district officers: in their district; 404 elsewhere), the desk manages.
+    private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
+    private static readonly string[] InspectionManagers = [Roles.Admin, Roles.DepartmentHandler];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -343,6 +347,30 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /lists/merchants"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["POST /lists/merchants"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["GET /stations"] = Rule.Page(Rule.SignedIn),
+        ["GET /api/v1/inspections/customers/"] = Rule.Only(InspectionReaders),
+        ["POST /api/v1/inspections/customers/"] = Rule.Only(InspectionManagers),
+        ["GET /api/v1/inspections/customers/template"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/customers/export"] = Rule.Only(InspectionReaders),
+        ["POST /api/v1/inspections/customers/import"] = Rule.Only(InspectionManagers),
+        ["GET /api/v1/inspections/customers/{id:guid}"] = Rule.Only(InspectionReaders),
+        ["PUT /api/v1/inspections/customers/{id:guid}"] = Rule.Only(InspectionManagers),
+        ["POST /api/v1/inspections/customers/{id:guid}/deactivate"] = Rule.Only(InspectionManagers),
+        ["POST /api/v1/inspections/customers/{id:guid}/activate"] = Rule.Only(InspectionManagers),
+        ["POST /api/v1/inspections/customers/{id:guid}/contact"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/frequency-rules/"] = Rule.Only(InspectionReaders),
+        ["PUT /api/v1/inspections/frequency-rules/"] = Rule.Only(InspectionManagers),
+        ["GET /inspections/customers"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/customers"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["GET /inspections/customers/{Id:guid}"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/customers/{Id:guid}"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["GET /inspections/customers/new"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["POST /inspections/customers/new"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["GET /inspections/customers/{Id:guid}/edit"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["POST /inspections/customers/{Id:guid}/edit"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["GET /inspections/customers/import"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["POST /inspections/customers/import"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["GET /inspections/rules"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/rules"] = Rule.Page(Rule.Only(InspectionReaders)),
         ["POST /stations"] = Rule.Page(Rule.SignedIn),
         ["GET /stations/{Id:guid}"] = Rule.Page(Rule.SignedIn),
         ["POST /stations/{Id:guid}"] = Rule.Page(Rule.SignedIn),
