@@ -22,11 +22,11 @@ internal sealed class RegistryDemoData(IServiceScopeFactory scopes, IConfigurati
 
     private static readonly (string Type, string Risk, string[] Names, string[] Appliances)[] Kinds =
     [
-        (CustomerTypes.Catering, RiskClasses.High, ["知味小笼", "湖畔人家杭帮菜", "老街面馆", "外婆味道土菜馆", "新丰小吃", "江南渔村", "川味坊", "百味烧烤", "运河边私房菜", "状元馆面庄", "阿毛馄饨", "聚福楼酒家", "一品鲜火锅", "桂花酒楼", "小巷粥铺", "味庄大排档", "西溪农家菜", "家和饺子馆"], ["中餐炒灶", "中餐炒灶", "蒸箱"]),
-        (CustomerTypes.Hotel, RiskClasses.High, ["湖墅宾馆", "运河商务酒店", "西湖假日客栈", "武林大酒店", "城北快捷酒店"], ["燃气锅炉", "中餐炒灶", "中餐炒灶", "蒸箱"]),
-        (CustomerTypes.SchoolCanteen, RiskClasses.High, ["拱宸桥小学食堂", "大关中学食堂", "湖墅幼儿园厨房", "米市巷小学食堂"], ["大锅灶", "大锅灶", "蒸饭柜"]),
-        (CustomerTypes.Canteen, RiskClasses.Medium, ["区政务中心职工食堂", "杭钢二厂职工食堂", "运河集团员工餐厅", "市一医院职工食堂"], ["大锅灶", "蒸饭柜"]),
-        (CustomerTypes.Factory, RiskClasses.Medium, ["杭州恒丰食品厂", "城北印染车间", "华丰纸业烘干车间", "兴达五金热处理车间"], ["工业燃烧器"]),
+        (CustomerTypes.Catering, RiskClasses.High, ["知味小笼", "湖畔人家杭帮菜", "老街面馆", "外婆味道土菜馆", "新丰小吃", "江南渔村", "川味坊", "百味烧烤", "运河边私房菜", "状元馆面庄", "阿毛馄饨", "聚福楼酒家", "一品鲜火锅", "桂花酒楼", "小巷粥铺", "味庄大排档", "西溪农家菜", "家和饺子馆", "胜利河美食城", "大兜路酒肆", "拱宸桥片儿川", "老杭州葱包桧", "东坡肉馆", "鲜得来排骨年糕", "湘里人家", "潮汕牛肉火锅", "金沙港茶餐厅", "桥西小厨", "塘栖枇杷宴", "半山农家乐"], ["中餐炒灶", "中餐炒灶", "蒸箱"]),
+        (CustomerTypes.Hotel, RiskClasses.High, ["湖墅宾馆", "运河商务酒店", "西湖假日客栈", "武林大酒店", "城北快捷酒店", "小河公寓酒店", "运河亚朵酒店"], ["燃气锅炉", "中餐炒灶", "中餐炒灶", "蒸箱"]),
+        (CustomerTypes.SchoolCanteen, RiskClasses.High, ["拱宸桥小学食堂", "大关中学食堂", "湖墅幼儿园厨房", "米市巷小学食堂", "卖鱼桥小学食堂", "长征中学食堂"], ["大锅灶", "大锅灶", "蒸饭柜"]),
+        (CustomerTypes.Canteen, RiskClasses.Medium, ["区政务中心职工食堂", "杭钢二厂职工食堂", "运河集团员工餐厅", "市一医院职工食堂", "区税务局职工食堂"], ["大锅灶", "蒸饭柜"]),
+        (CustomerTypes.Factory, RiskClasses.Medium, ["杭州恒丰食品厂", "城北印染车间", "华丰纸业烘干车间", "兴达五金热处理车间", "杭丝联面包烘焙工坊"], ["工业燃烧器"]),
         (CustomerTypes.Retail, RiskClasses.Low, ["联华超市熟食区", "好又多面包房", "老字号糕团店"], ["烤箱"]),
         (CustomerTypes.Medical, RiskClasses.Medium, ["湖墅社区卫生服务中心", "康宁诊所"], ["燃气热水器"]),
         (CustomerTypes.Office, RiskClasses.Low, ["运河大厦", "武林科技园食堂"], ["燃气热水器"]),
