@@ -55,8 +55,9 @@ internal sealed class DueSweep(IDbContextFactory<LinliDb> dbFactory, LeaseCoordi
     }
 }
 
-/// <summary>Seeds gas's default rules, then sweeps every <c>Linli:InspectionDueSweepSeconds</c> (60 s by default; 0 switches it off).</summary>
-internal sealed class DueWorker(DueSweep sweep, IConfiguration configuration, Geography.Contracts.IRegionLookup regions, ILogger<DueWorker> logger)
+/// <summary>Sweeps (seeding gas's default rules first) every <c>Linli:InspectionDueSweepSeconds</c> (60 s by default; 0 switches it off).</summary>
+internal sealed class DueWorker(DueSweep sweep, IDbContextFactory<LinliDb> dbFactory, IConfiguration configuration,
+    Geography.Contracts.IRegionLookup regions, ILogger<DueWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,8 +74,11 @@ internal sealed class DueWorker(DueSweep sweep, IConfiguration configuration, Ge
             {
                 await Task.Delay(500, stoppingToken);
             }
+            await FrequencyRuleBook.EnsureDefaultsAsync(dbFactory, RegistryDefaults.Gas, stoppingToken);
+            // The first sweep waits one interval, like the escalation sweep: a node started briefly (a migration, a
+            // test's template database) leaves no lease or rows behind; creates and imports refresh at once anyway.
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-            do
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
@@ -85,7 +89,6 @@ internal sealed class DueWorker(DueSweep sweep, IConfiguration configuration, Ge
                     logger.LogWarning(e, "Due-inspection sweep failed; next tick retries");
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {
