@@ -15,7 +15,7 @@ internal static class CustomerSheet
     public static SheetLayout Layout { get; } = new("customers", "燃气用户", [
         new("number", "户号", true, "GS330105000123", "用户在本单位的户号，唯一；已登记的户号将被更新", "the utility's account number; an existing number is updated"),
         new("name", "用户名称", true, "杭州知味小笼餐饮店", "", ""),
-        new("creditCode", "统一社会信用代码", true, "91330105MA2H0Q1X2K", "18位，校验位按 GB 32100", "18 characters with the GB 32100 check character"),
+        new("creditCode", "统一社会信用代码", true, "91330105MA2H0Q1X24", "18位，校验位按 GB 32100", "18 characters with the GB 32100 check character"),
         new("type", "用户类型", true, "catering", "编码或中文名，见“取值”", "code or Chinese name, see the Values sheet"),
         new("supply", "供气方式", false, "pipeline", "pipeline 管道燃气 / lpg 液化石油气，默认 pipeline", "default pipeline"),
         new("riskClass", "风险等级", false, "medium", "high 高 / medium 中 / low 低，默认 medium", "default medium"),
