@@ -61,6 +61,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     // Inspections (issue #10): the utility's staff everywhere within their utility, district officers in their districts.
     private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector, Roles.DistrictOfficer];
+    // Inspections registry (issue #10): readers see their utility's users (district officers: in their district; 404 elsewhere), the desk manages.
+    private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] InspectionManagers = [Roles.Admin, Roles.DepartmentHandler];
 
     private static readonly Dictionary<string, Rule> Expectations = new()
@@ -355,6 +357,30 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /lists/merchants"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["POST /lists/merchants"] = Rule.Page(Rule.Only([Roles.Admin, .. RegionStaff])),
         ["GET /stations"] = Rule.Page(Rule.SignedIn),
+        ["GET /api/v1/inspections/customers/"] = Rule.Only(InspectionReaders),
+        ["POST /api/v1/inspections/customers/"] = Rule.Only(InspectionManagers),
+        ["GET /api/v1/inspections/customers/template"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/customers/export"] = Rule.Only(InspectionReaders),
+        ["POST /api/v1/inspections/customers/import"] = Rule.Only(InspectionManagers),
+        ["GET /api/v1/inspections/customers/{id:guid}"] = Rule.Only(InspectionReaders),
+        ["PUT /api/v1/inspections/customers/{id:guid}"] = Rule.Only(InspectionManagers),
+        ["POST /api/v1/inspections/customers/{id:guid}/deactivate"] = Rule.Only(InspectionManagers),
+        ["POST /api/v1/inspections/customers/{id:guid}/activate"] = Rule.Only(InspectionManagers),
+        ["POST /api/v1/inspections/customers/{id:guid}/contact"] = Rule.Only(InspectionReaders),
+        ["GET /api/v1/inspections/frequency-rules/"] = Rule.Only(InspectionReaders),
+        ["PUT /api/v1/inspections/frequency-rules/"] = Rule.Only(InspectionManagers),
+        ["GET /inspections/customers"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/customers"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["GET /inspections/customers/{Id:guid}"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/customers/{Id:guid}"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["GET /inspections/customers/new"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["POST /inspections/customers/new"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["GET /inspections/customers/{Id:guid}/edit"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["POST /inspections/customers/{Id:guid}/edit"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["GET /inspections/customers/import"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["POST /inspections/customers/import"] = Rule.Page(Rule.Only(InspectionManagers)),
+        ["GET /inspections/rules"] = Rule.Page(Rule.Only(InspectionReaders)),
+        ["POST /inspections/rules"] = Rule.Page(Rule.Only(InspectionReaders)),
         ["POST /stations"] = Rule.Page(Rule.SignedIn),
         ["GET /stations/{Id:guid}"] = Rule.Page(Rule.SignedIn),
         ["POST /stations/{Id:guid}"] = Rule.Page(Rule.SignedIn),

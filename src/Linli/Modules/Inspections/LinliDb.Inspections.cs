@@ -78,6 +78,8 @@ public abstract partial class LinliDb
             i.Property(x => x.SignaturePath).HasMaxLength(300);
             i.Property(x => x.SignerName).HasMaxLength(64);
             i.Property(x => x.Note).HasMaxLength(2000);
+            // One open periodic inspection per user however many nodes refresh at once; null once done or cancelled.
+            i.HasIndex(x => x.OpenPeriodicFor).IsUnique();
             i.Property(x => x.Version).IsConcurrencyToken();
             i.HasIndex(x => new { x.Utility, x.Status, x.DueOn });
             i.HasIndex(x => new { x.Inspector, x.PlannedOn });

@@ -120,8 +120,11 @@ public sealed class ListSpreadsheetTests : IAsyncLifetime
     [Fact]
     public async Task A_file_that_is_not_a_workbook_is_refused_with_a_reason_not_a_server_error()
     {
-        var errors = await ErrorsAsync(await _community.PostAsync("/api/v1/demands/import", Workbook.Form("a,b,c\n1,2,3"u8.ToArray(), "needs.csv")));
+        var errors = await ErrorsAsync(await _community.PostAsync("/api/v1/demands/import", Workbook.Form([(byte)'P', (byte)'K', 3, 4, 1, 2, 3], "needs.xlsx")));
         Assert.Contains(errors, e => e.Reason.Contains("not a readable .xlsx"));
+        // Anything not a zip is read as CSV: its headers are checked like a workbook's.
+        var csv = await ErrorsAsync(await _community.PostAsync("/api/v1/demands/import", Workbook.Form("a,b,c\n1,2,3"u8.ToArray(), "needs.csv")));
+        Assert.Contains(csv, e => e.Row == 1 && e.Column == "a" && e.Reason.StartsWith("unknown column", StringComparison.Ordinal));
         var empty = await _community.PostAsync("/api/v1/demands/import", new ByteArrayContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
     }

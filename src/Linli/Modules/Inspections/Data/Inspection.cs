@@ -119,12 +119,14 @@ public sealed partial class Inspection
         StartedAtMs ??= nowMs;
         CompletedAtMs = nowMs;
         Status = InspectionStatus.Done;
+        OpenPeriodicFor = null;
         Touch(nowMs);
     }
 
     public void Cancel(long nowMs)
     {
         Status = InspectionStatus.Cancelled;
+        OpenPeriodicFor = null;
         Touch(nowMs);
     }
 

@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Spreadsheets;
 namespace Linli.Modules.Lists.Spreadsheets;
 
 public enum ImportJobStatus

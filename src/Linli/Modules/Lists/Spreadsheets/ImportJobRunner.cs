@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Spreadsheets;
 using System.Security.Claims;
 using System.Text.Json;
 using Linli.Infrastructure.Persistence;

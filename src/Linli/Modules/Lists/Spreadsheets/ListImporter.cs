@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Spreadsheets;
 using System.Security.Claims;
 using Linli.Infrastructure.Persistence;
 using Linli.Infrastructure.Protection;

@@ -1,3 +1,9 @@
+using Linli.Infrastructure.Spreadsheets;
+using Linli.Modules.Lists.Contracts;
+using Linli.Modules.Lists.Demands;
+using Linli.Modules.Lists.RecordResource;
+using Linli.Modules.People.Contracts;
+
 namespace Linli.Modules.Lists.Spreadsheets;
 
 /// <summary>The two lists that travel as spreadsheets. Keys are the API's field names, so a row's errors name the same fields as the API's.</summary>
@@ -15,7 +21,12 @@ internal static class SheetLayouts
         new("timeWindows", "时间段", false, "周一至周五 11:00-12:00", "多个用分号隔开；空表示任何时间", "several separated by ';', empty means any time"),
         new("careTags", "关怀标签", false, "elderly-alone", "多个用逗号隔开；敏感信息，须征得同意", "comma-separated; sensitive, needs consent"),
         new("careTagsConsent", "已征得同意", false, "是", "是/否", "yes/no"),
-    ], ["id", "status", "createdAt"]);
+    ], ["id", "status", "createdAt"], [
+        .. NeedCategories.All.Select(c => new SheetValue("category", c.Code, c.Chinese, c.English)),
+        .. DemandRules.Channels.Select(c => new SheetValue("channel", c.Code, c.Chinese, c.English)),
+        .. DemandRules.Urgencies.Select(c => new SheetValue("urgency", c.Code, c.Chinese, c.English)),
+        .. CareTags.All.Select(c => new SheetValue("careTags", c.Code, c.Chinese, c.English)),
+    ]);
 
     public static SheetLayout Resources { get; } = new("resources", "资源清单", [
         new("providerKind", "提供方类型", true, "merchant", "merchant 爱心商家 / unit 共建单位 / volunteer 志愿者 / party-member 在职党员 / station 服务站", "who gives it"),
@@ -32,7 +43,11 @@ internal static class SheetLayouts
         new("conditionNote", "条件说明", false, "60岁以上老人8折", "", ""),
         new("contactPhone", "联系电话", false, "0571-88886666", "加密保存", "stored encrypted"),
         new("regionCode", "所属区域编码", true, "330105001001", "登记该资源的社区或街道", "the community or street keeping the entry"),
-    ], ["id", "status", "createdAt"]);
+    ], ["id", "status", "createdAt"], [
+        .. NeedCategories.All.Select(c => new SheetValue("category", c.Code, c.Chinese, c.English)),
+        .. ResourceRules.ProviderKinds.Select(c => new SheetValue("providerKind", c.Code, c.Chinese, c.English)),
+        .. ResourceRules.Conditions.Select(c => new SheetValue("conditions", c.Code, c.Chinese, c.English)),
+    ]);
 
     public static SheetLayout? ForKind(string? kind) => kind switch
     {

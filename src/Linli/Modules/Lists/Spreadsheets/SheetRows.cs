@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Spreadsheets;
 using Linli.Modules.Lists.Contracts;
 using Linli.Modules.Lists.Data;
 using Linli.Modules.Lists.Demands;
@@ -49,7 +50,7 @@ internal static class SheetRows
             row["description"] ?? "",
             quantity,
             row["urgency"] is null ? "normal" : SheetValues.Code(row["urgency"], DemandRules.Urgencies),
-            SheetValues.Windows(row["timeWindows"]),
+            Windows(row["timeWindows"]),
             SheetValues.Codes(row["careTags"], CareTags.All),
             consent,
             null,
@@ -101,7 +102,7 @@ internal static class SheetRows
             SheetValues.Code(row["category"], Categories),
             row["title"],
             capacity,
-            SheetValues.Windows(row["availability"]),
+            Windows(row["availability"]),
             circle ? new ServiceAreaInput(lon, lat, radius) : serviceRegions.Count > 0 ? new ServiceAreaInput(Regions: serviceRegions) : null,
             row["conditions"] is null ? null : SheetValues.Code(row["conditions"], ResourceRules.Conditions),
             row["conditionNote"],
@@ -143,4 +144,7 @@ internal static class SheetRows
             errors.AddRange(reasons.Select(reason => new SheetError(row.Number, column, reason)));
         }
     }
+
+    /// <summary>Windows are separated by semicolons; a comma separates days within one window.</summary>
+    private static IReadOnlyList<string> Windows(string? cell) => SheetValues.Split(cell, [';', '；', '\n']);
 }

@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Spreadsheets;
 using System.Globalization;
 using System.Linq.Expressions;
 using Linli.Infrastructure.Errors;

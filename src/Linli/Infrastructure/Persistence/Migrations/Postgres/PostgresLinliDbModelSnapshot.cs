@@ -1836,6 +1836,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("OpenPeriodicFor")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -1895,6 +1898,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("HazardId");
+
+                    b.HasIndex("OpenPeriodicFor")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "Status");
 

@@ -1806,6 +1806,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OpenPeriodicFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -1865,6 +1868,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("HazardId");
+
+                    b.HasIndex("OpenPeriodicFor")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "Status");
 

@@ -1,21 +1,29 @@
 using System.Data;
-using Linli.Modules.Lists.Contracts;
-using Linli.Modules.Lists.Demands;
-using Linli.Modules.Lists.RecordResource;
-using Linli.Modules.People.Contracts;
 using MiniExcelLibs;
 
-namespace Linli.Modules.Lists.Spreadsheets;
+namespace Linli.Infrastructure.Spreadsheets;
 
 /// <summary>Templates and exports: the list's sheet first, then the instructions and the words each column may take.</summary>
 internal static class SheetWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvContentType = "text/csv; charset=utf-8";
 
-    public static byte[] Template(SheetLayout layout) => Workbook(layout, Empty(layout));
+    /// <summary>The headers, and the columns' examples as a first row when <paramref name="withExample"/> (a user replaces it).</summary>
+    public static byte[] Template(SheetLayout layout, bool withExample = false) =>
+        Workbook(layout, withExample ? new List<Dictionary<string, object?>> { layout.Columns.ToDictionary(c => c.Header, c => (object?)c.Example) } : Empty(layout));
 
     public static byte[] Export(SheetLayout layout, IReadOnlyList<Dictionary<string, object?>> rows) =>
         Workbook(layout, rows.Count == 0 ? Empty(layout) : rows);
+
+    /// <summary>The list's sheet alone as CSV, UTF-8 with a BOM so that Excel on a Chinese Windows opens it right.</summary>
+    public static byte[] Csv(SheetLayout layout, IReadOnlyList<Dictionary<string, object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.Write([0xEF, 0xBB, 0xBF]);
+        stream.SaveAs(rows.Count == 0 ? Empty(layout) : rows, excelType: ExcelType.CSV);
+        return stream.ToArray();
+    }
 
     private static byte[] Workbook(SheetLayout layout, object listSheet)
     {
@@ -30,8 +38,17 @@ internal static class SheetWriter
                 ["说明"] = c.HelpChinese,
                 ["help"] = c.HelpEnglish,
             }).ToList(),
-            ["取值 Values"] = Values(layout),
         };
+        if (layout.Values is { Count: > 0 } values)
+        {
+            sheets["取值 Values"] = values.Select(v => new Dictionary<string, object?>
+            {
+                ["列 column"] = layout.Column(v.Column).Header,
+                ["编码 code"] = v.Code,
+                ["中文"] = v.Chinese,
+                ["English"] = v.English,
+            }).ToList();
+        }
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
         return stream.ToArray();
@@ -46,29 +63,5 @@ internal static class SheetWriter
             table.Columns.Add(column.Header, typeof(string));
         }
         return table;
-    }
-
-    private static List<Dictionary<string, object?>> Values(SheetLayout layout)
-    {
-        var values = new List<(string Column, string Code, string Chinese, string English)>();
-        values.AddRange(NeedCategories.All.Select(c => ("category", c.Code, c.Chinese, c.English)));
-        if (layout.Kind == "demands")
-        {
-            values.AddRange(DemandRules.Channels.Select(c => ("channel", c.Code, c.Chinese, c.English)));
-            values.AddRange(DemandRules.Urgencies.Select(c => ("urgency", c.Code, c.Chinese, c.English)));
-            values.AddRange(CareTags.All.Select(c => ("careTags", c.Code, c.Chinese, c.English)));
-        }
-        else
-        {
-            values.AddRange(ResourceRules.ProviderKinds.Select(c => ("providerKind", c.Code, c.Chinese, c.English)));
-            values.AddRange(ResourceRules.Conditions.Select(c => ("conditions", c.Code, c.Chinese, c.English)));
-        }
-        return values.Select(v => new Dictionary<string, object?>
-        {
-            ["列 column"] = layout.Column(v.Column).Header,
-            ["编码 code"] = v.Code,
-            ["中文"] = v.Chinese,
-            ["English"] = v.English,
-        }).ToList();
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Linli.Modules.Lists.Spreadsheets;
+namespace Linli.Infrastructure.Spreadsheets;
 
 /// <summary>Turns the text of a cell into a field's value; people type codes, Chinese names or English names alike.</summary>
 internal static class SheetValues
@@ -27,9 +27,6 @@ internal static class SheetValues
 
     public static IReadOnlyList<string> Split(string? cell, char[] separators) =>
         cell is null ? [] : cell.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Windows are separated by semicolons; a comma separates days within one window.</summary>
-    public static IReadOnlyList<string> Windows(string? cell) => Split(cell, [';', '；', '\n']);
 
     public static bool TryWhole(string? cell, int fallback, out int value)
     {
