@@ -54,14 +54,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] PassHolders = [Roles.Courier];
     private static readonly string[] GateGuards = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
     /// <summary>Gate devices and the staff who may check riders in (passes:verify).</summary>
-    // Inspections rounds and repairs (issue #10): the desk (inspections:dispatch) and who works repairs (repairs:work).
-    private static readonly string[] RndDesk = [Roles.Admin, Roles.DepartmentHandler];
-    private static readonly string[] RndRepairWorkers = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] PassVerifiers = [Roles.Admin, Roles.StreetOfficer, Roles.CommunityStaff, Roles.Gatekeeper];
 
-    // Inspections (issue #10): the utility's staff everywhere within their utility, district officers in their districts.
-    private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector, Roles.DistrictOfficer];
-    // Inspections registry (issue #10): readers see their utility's users (district officers: in their district; 404 elsewhere), the desk manages.
+    // Inspections (issue #10): readers see their utility's data (district officers: in their districts; 404 elsewhere), the desk
+    // manages and dispatches (inspections:manage, inspections:dispatch), crews of inspectors work repairs (repairs:work).
+    private static readonly string[] RndDesk = [Roles.Admin, Roles.DepartmentHandler];
+    private static readonly string[] RndRepairWorkers = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] InspectionManagers = [Roles.Admin, Roles.DepartmentHandler];
 

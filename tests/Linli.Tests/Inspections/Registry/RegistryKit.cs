@@ -15,7 +15,7 @@ namespace Linli.Tests.Inspections.Registry;
 internal static class RegistryKit
 {
     /// <summary>The sweep is driven by hand in tests.</summary>
-    public static readonly Dictionary<string, string> Settings = new() { ["Linli:InspectionDueSweepSeconds"] = "0" };
+    public static readonly Dictionary<string, string> Settings = new() { ["Linli:Inspections:DueSweepSeconds"] = "0" };
 
     public const string Grid = "330105001001001";
 

@@ -183,12 +183,12 @@ public sealed class HazardSweep(IServiceScopeFactory scopes, LeaseCoordinator le
     }
 }
 
-/// <summary>Runs the sweep every <c>Linli:Inspections:SweepSeconds</c> (60 s by default; the escalation switch of the tests turns it off too).</summary>
+/// <summary>Runs the sweep every <c>Linli:Inspections:HazardSweepSeconds</c> (60 s by default; the escalation switch of the tests turns it off too).</summary>
 internal sealed class HazardSweepWorker(HazardSweep sweep, IConfiguration configuration, ILogger<HazardSweepWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = configuration.GetValue("Linli:Inspections:SweepSeconds", 60.0);
+        var seconds = configuration.GetValue("Linli:Inspections:HazardSweepSeconds", 60.0);
         if (seconds <= 0 || configuration.GetValue("Linli:EscalationSweepSeconds", 30.0) <= 0)
         {
             return; // sweeping switched off (tests drive it by hand)

@@ -41,8 +41,8 @@ internal static class HazardOutcomes
     {
         if (!visited)
         {
-            var again = new Inspection(Guid.NewGuid(), inspection.Utility, customer.Id, InspectionKinds.Periodic, inspection.DueOn, inspection.TemplateCode,
-                null, nowMs);
+            // It takes over the user's open periodic slot, which completing the visit just freed.
+            var again = Inspection.Periodic(Guid.NewGuid(), inspection.Utility, customer.Id, inspection.DueOn, inspection.TemplateCode, nowMs);
             db.Inspections.Add(again);
             db.InspectionEvents.Add(new InspectionEvent(again.Id, "inspection", "due-again", actor, $"{inspection.Id}: {inspection.Outcome}", nowMs));
             return [];

@@ -13,7 +13,7 @@ internal sealed class DueSweep(IDbContextFactory<LinliDb> dbFactory, LeaseCoordi
 {
     public const string LeaseName = "inspections:due";
 
-    public int HorizonDays => configuration.GetValue("Linli:InspectionPlanningHorizonDays", DueInspections.DefaultHorizonDays);
+    public int HorizonDays => configuration.GetValue("Linli:Inspections:PlanningHorizonDays", DueInspections.DefaultHorizonDays);
 
     public async Task<DueRefresh> SweepAsync(CancellationToken ct)
     {
@@ -55,14 +55,14 @@ internal sealed class DueSweep(IDbContextFactory<LinliDb> dbFactory, LeaseCoordi
     }
 }
 
-/// <summary>Sweeps (seeding gas's default rules first) every <c>Linli:InspectionDueSweepSeconds</c> (60 s by default; 0 switches it off).</summary>
+/// <summary>Sweeps (seeding gas's default rules first) every <c>Linli:Inspections:DueSweepSeconds</c> (60 s by default; 0 switches it off).</summary>
 internal sealed class DueWorker(DueSweep sweep, IDbContextFactory<LinliDb> dbFactory, IConfiguration configuration,
     Geography.Contracts.IRegionLookup regions, ILogger<DueWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = configuration.GetValue("Linli:InspectionDueSweepSeconds", 60.0);
+        var seconds = configuration.GetValue("Linli:Inspections:DueSweepSeconds", 60.0);
         if (seconds <= 0)
         {
             return;

@@ -125,7 +125,8 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     RecordedLat = table.Column<double>(type: "REAL", nullable: true),
                     CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenPeriodicFor = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -271,6 +272,12 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_inspections_Inspector_PlannedOn",
                 table: "inspections",
                 columns: new[] { "Inspector", "PlannedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspections_OpenPeriodicFor",
+                table: "inspections",
+                column: "OpenPeriodicFor",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_inspections_Utility_Status_DueOn",

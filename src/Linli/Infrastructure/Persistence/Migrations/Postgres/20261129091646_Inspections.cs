@@ -126,7 +126,8 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                     RecordedLat = table.Column<double>(type: "double precision", nullable: true),
                     CreatedAtMs = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedAtMs = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OpenPeriodicFor = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -272,6 +273,12 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_inspections_Inspector_PlannedOn",
                 table: "inspections",
                 columns: new[] { "Inspector", "PlannedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspections_OpenPeriodicFor",
+                table: "inspections",
+                column: "OpenPeriodicFor",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_inspections_Utility_Status_DueOn",

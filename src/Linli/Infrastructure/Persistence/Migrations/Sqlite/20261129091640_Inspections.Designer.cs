@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLinliDb))]
-    [Migration("20261129075640_Inspections")]
+    [Migration("20261129091640_Inspections")]
     partial class Inspections
     {
         /// <inheritdoc />
@@ -1809,6 +1809,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OpenPeriodicFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -1868,6 +1871,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("HazardId");
+
+                    b.HasIndex("OpenPeriodicFor")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "Status");
 

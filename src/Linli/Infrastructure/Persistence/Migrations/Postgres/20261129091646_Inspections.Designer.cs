@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLinliDb))]
-    [Migration("20261129075646_Inspections")]
+    [Migration("20261129091646_Inspections")]
     partial class Inspections
     {
         /// <inheritdoc />
@@ -1839,6 +1839,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("OpenPeriodicFor")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -1898,6 +1901,9 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("HazardId");
+
+                    b.HasIndex("OpenPeriodicFor")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "Status");
 
