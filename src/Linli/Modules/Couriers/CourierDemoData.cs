@@ -15,38 +15,21 @@ namespace Linli.Modules.Couriers;
 /// node from adding twins.
 /// </summary>
 internal sealed class CourierDemoData(IServiceScopeFactory scopes, IConfiguration configuration, IRegionLookup regions, IAccountDirectory accounts,
-    PersonalDataProtector protector, Infrastructure.Files.IFileStore files, TimeProvider clock, ILogger<CourierDemoData> logger) : BackgroundService
+    PersonalDataProtector protector, Infrastructure.Files.IFileStore files, TimeProvider clock, ILogger<CourierDemoData> logger) : DemoDataSeeder(configuration, regions, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string What => "Courier demo data";
+
+    protected override async Task SeedAsync(CancellationToken ct)
     {
-        var setting = configuration["Linli:DemoCity"]?.Trim().ToLowerInvariant() ?? "demo";
-        if (setting is not ("demo" or "city"))
+        // Demo accounts are made by Access once the regions exist; give it a minute.
+        string? courier = null, gate = null;
+        for (var i = 0; i < 240 && (courier is null || gate is null); i++)
         {
-            return;
+            courier ??= await accounts.ResolveAsync("courier1", ct);
+            gate ??= await accounts.ResolveAsync("gate1", ct);
+            if (courier is null || gate is null) await Task.Delay(250, ct);
         }
-        try
-        {
-            while (!regions.IsReady || regions.ChildrenOf(null).Count == 0)
-            {
-                await Task.Delay(250, stoppingToken);
-            }
-            // Demo accounts are made by Access once the regions exist; give it a minute.
-            string? courier = null, gate = null;
-            for (var i = 0; i < 240 && (courier is null || gate is null); i++)
-            {
-                courier ??= await accounts.ResolveAsync("courier1", stoppingToken);
-                gate ??= await accounts.ResolveAsync("gate1", stoppingToken);
-                if (courier is null || gate is null) await Task.Delay(250, stoppingToken);
-            }
-            await SeedAsync(courier, gate, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (DbUpdateException e)
-        {
-            logger.LogInformation(e, "Courier demo data was seeded by another node");
-        }
+        await SeedAsync(courier, gate, ct);
     }
 
     private async Task SeedAsync(string? courierUser, string? gateUser, CancellationToken ct)
@@ -57,10 +40,10 @@ internal sealed class CourierDemoData(IServiceScopeFactory scopes, IConfiguratio
         {
             return;
         }
-        var district = regions.ChildrenOf(null).SelectMany(top => top.Level == "city" ? regions.ChildrenOf(top.Code) : [top])
-            .FirstOrDefault(d => d.Code == "330105") ?? regions.ChildrenOf(null).FirstOrDefault();
-        var street = district is null ? null : regions.ChildrenOf(district.Code).FirstOrDefault();
-        var community = street is null ? null : regions.ChildrenOf(street.Code).FirstOrDefault();
+        var district = Regions.ChildrenOf(null).SelectMany(top => top.Level == "city" ? Regions.ChildrenOf(top.Code) : [top])
+            .FirstOrDefault(d => d.Code == "330105") ?? Regions.ChildrenOf(null).FirstOrDefault();
+        var street = district is null ? null : Regions.ChildrenOf(district.Code).FirstOrDefault();
+        var community = street is null ? null : Regions.ChildrenOf(street.Code).FirstOrDefault();
         if (street is null || community is null)
         {
             return;
@@ -101,12 +84,12 @@ internal sealed class CourierDemoData(IServiceScopeFactory scopes, IConfiguratio
             }
         }
         var guards = gateUser is null ? Array.Empty<string>() : [gateUser];
-        var grid = regions.ChildrenOf(community.Code).FirstOrDefault()?.Code ?? community.Code;
+        var grid = Regions.ChildrenOf(community.Code).FirstOrDefault()?.Code ?? community.Code;
         var compound = new Site(Fixed(2, 0), "HS8K2M4Q", "demo-seed", now);
-        var point = regions.PointIn(grid);
+        var point = Regions.PointIn(grid);
         compound.Set($"{community.Name}花园", "compound", grid, $"{street.Name}{community.Name}花园北门", point?.Lon, point?.Lat, [], null, null, guards, now);
         var tower = new Site(Fixed(2, 1), "XY7D3P9T", "demo-seed", now);
-        var towerPoint = regions.PointIn(community.Code);
+        var towerPoint = Regions.PointIn(community.Code);
         tower.Set($"{community.Name}科创大厦", "building", community.Code, $"{street.Name}科创大厦一楼大堂", towerPoint?.Lon, towerPoint?.Lat,
             ["meituan", "eleme", "sf"], 7 * 60, 22 * 60, guards, now);
         db.Sites.AddRange(compound, tower);

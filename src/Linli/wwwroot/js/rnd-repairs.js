@@ -9,7 +9,7 @@
   function esc(s) { return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c])); }
   const layer = L.featureGroup().addTo(map);
   for (const c of data.crews) {
-    const icon = L.divIcon({ className: 'rnd-crew' + (c.free ? ' rnd-crew-free' : ''), html: '<span>⛑</span>', iconSize: [24, 24], iconAnchor: [12, 12] });
+    const icon = L.divIcon({ className: 'rnd-crew' + (c.free ? ' rnd-crew-free' : ''), html: '<span>修</span>', iconSize: [24, 24], iconAnchor: [12, 12] });
     L.marker([c.lat, c.lon], { icon, title: c.name }).bindPopup(`<strong>${esc(c.name)}</strong><br>${esc(c.state)}`).addTo(layer);
   }
   for (const t of data.tickets) {

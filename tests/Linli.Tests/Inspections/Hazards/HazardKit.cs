@@ -56,11 +56,16 @@ internal static class HazardKit
             return customer.Id;
         });
 
-    public static Task<Guid> InspectionAsync(TestApp app, Guid customer, DateOnly dueOn, string? inspector = null, DateOnly? plannedOn = null) =>
+    /// <summary>A periodic inspection; <paramref name="holdsSlot"/> false makes a second open one for the same user, which the registry never does.</summary>
+    public static Task<Guid> InspectionAsync(TestApp app, Guid customer, DateOnly dueOn, string? inspector = null, DateOnly? plannedOn = null,
+        bool holdsSlot = true) =>
         WithDbAsync(app, async (db, _) =>
         {
             var now = Monday.ToUnixTimeMilliseconds();
-            var inspection = new Inspection(Guid.NewGuid(), "GAS", customer, InspectionKinds.Periodic, dueOn, GasChecklist.Code, null, now);
+            // As the registry's due sweep opens it: holding the user's one open periodic slot.
+            var inspection = holdsSlot
+                ? Inspection.Periodic(Guid.NewGuid(), "GAS", customer, dueOn, GasChecklist.Code, now)
+                : new Inspection(Guid.NewGuid(), "GAS", customer, InspectionKinds.Periodic, dueOn, GasChecklist.Code, null, now);
             if (inspector is not null) inspection.Plan(inspector, plannedOn ?? dueOn, 1, now);
             db.Inspections.Add(inspection);
             await db.SaveChangesAsync();

@@ -22,6 +22,29 @@ public sealed class RecordInspectionTests
     }
 
     [Fact]
+    public async Task A_visit_where_nobody_was_met_leaves_the_inspection_owed_as_a_new_one_holding_the_users_slot()
+    {
+        await using var app = await StartAsync(new FakeTimeProvider(Monday));
+        var customer = await CustomerAsync(app);
+        var first = await InspectionAsync(app, customer, Today, "insp-a");
+        var inspector = await InspectorAsync(app);
+
+        var answer = await RecordOkAsync(inspector, first, new Dictionary<string, object>(), ("outcome", "absent"), ("note", "店门紧锁"));
+        Assert.Equal("absent", answer.GetProperty("outcome").GetString());
+
+        var inspections = await WithDbAsync(app, (db, _) => db.Inspections.AsNoTracking().Where(i => i.CustomerId == customer).ToListAsync());
+        Assert.Equal(2, inspections.Count);
+        var done = inspections.Single(i => i.Id == first);
+        var owed = inspections.Single(i => i.Id != first);
+        Assert.Equal((InspectionStatus.Done, (Guid?)null), (done.Status, done.OpenPeriodicFor));
+        Assert.Equal((InspectionStatus.Due, InspectionKinds.Periodic, Today, (Guid?)customer), (owed.Status, owed.Kind, owed.DueOn, owed.OpenPeriodicFor));
+        // Nobody was met: the schedule is not reset and no hazard is found.
+        var user = await WithDbAsync(app, (db, _) => db.UtilityCustomers.AsNoTracking().FirstAsync(c => c.Id == customer));
+        Assert.Null(user.LastInspectedOn);
+        Assert.Empty(await HazardsOfAsync(app, customer));
+    }
+
+    [Fact]
     public async Task Answers_are_checked_against_the_template_and_nothing_is_recorded_when_one_is_wrong()
     {
         await using var app = await StartAsync(new FakeTimeProvider(Monday.ToUniversalTime()));

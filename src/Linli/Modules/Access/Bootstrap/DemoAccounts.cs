@@ -37,7 +37,10 @@ internal static class DemoAccounts
         }
         Add("dept-cg", Roles.DepartmentHandler, null, "CG", "赵国强");
         Add("dept-gas", Roles.DepartmentHandler, null, "GAS", "孙玉兰");
+        // Three gas inspectors, so that the dispatcher's rounds have someone to balance between.
         Add("inspector1", Roles.Inspector, null, "GAS", "吴文杰");
+        Add("inspector2", Roles.Inspector, null, "GAS", "郑晓燕");
+        Add("inspector3", Roles.Inspector, null, "GAS", "冯志刚");
         Add("courier1", Roles.Courier, null, null, "马超");
         Add("resident1", Roles.Resident, null, null, "胡秀英");
         Add("merchant1", Roles.Merchant, null, null, "郭建华");

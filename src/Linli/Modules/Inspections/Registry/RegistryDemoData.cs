@@ -16,7 +16,7 @@ namespace Linli.Modules.Inspections.Registry;
 /// fixed ids keep a second node from adding twins.
 /// </summary>
 internal sealed class RegistryDemoData(IServiceScopeFactory scopes, IConfiguration configuration, IRegionLookup regions, PersonalDataProtector protector,
-    TimeProvider clock, ILogger<RegistryDemoData> logger) : BackgroundService
+    TimeProvider clock, ILogger<RegistryDemoData> logger) : DemoDataSeeder(configuration, regions, logger)
 {
     public const int Count = 60;
 
@@ -36,31 +36,9 @@ internal sealed class RegistryDemoData(IServiceScopeFactory scopes, IConfigurati
     private static readonly string[] Given = ["建国", "秀英", "伟", "海峰", "丽华", "志强", "晓明", "美玲", "国庆", "春梅", "文斌", "雪芳", "金水", "慧敏"];
     private static readonly string[] Roads = ["湖墅南路", "莫干山路", "大关路", "小河路", "上塘路", "丽水路", "登云路", "米市巷", "舟山东路", "霞湾巷"];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var setting = configuration["Linli:DemoCity"]?.Trim().ToLowerInvariant() ?? "demo";
-        if (setting is not ("demo" or "city"))
-        {
-            return;
-        }
-        try
-        {
-            while (!regions.IsReady || regions.ChildrenOf(null).Count == 0)
-            {
-                await Task.Delay(250, stoppingToken);
-            }
-            await SeedAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (DbUpdateException e)
-        {
-            logger.LogInformation(e, "Gas demo users were seeded by another node");
-        }
-    }
+    protected override string What => "Gas demo users";
 
-    private async Task SeedAsync(CancellationToken ct)
+    protected override async Task SeedAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
@@ -68,7 +46,11 @@ internal sealed class RegistryDemoData(IServiceScopeFactory scopes, IConfigurati
         {
             return;
         }
-        var grids = Grids();
+        // The central districts (codes up to 330108) first and only, so that one day's rounds stay within
+        // a city's reach; the district officer of 330105 sees a good share of them.
+        var all = RegionsAt("grid").Take(5000).Select(g => g.Code).ToList();
+        var central = all.Where(g => g.Length >= 6 && string.CompareOrdinal(g[..6], "330108") <= 0).ToList();
+        var grids = central.Count > 0 ? central : all;
         if (grids.Count == 0)
         {
             return;
@@ -81,7 +63,7 @@ internal sealed class RegistryDemoData(IServiceScopeFactory scopes, IConfigurati
         {
             var (kind, name) = names[i];
             var grid = grids[i * grids.Count / Count % grids.Count];
-            if (regions.PointIn(grid) is not { } point)
+            if (Regions.PointIn(grid) is not { } point)
             {
                 continue;
             }
@@ -100,10 +82,10 @@ internal sealed class RegistryDemoData(IServiceScopeFactory scopes, IConfigurati
                 lpg ? SupplyKinds.Lpg : SupplyKinds.Pipeline, basement ? RiskClasses.High : kind.Risk,
                 $"{(basement ? "地下一层，" : "")}{Roads[i % Roads.Length]}{12 + i * 7}号", point.Lon, point.Lat, null,
                 Surnames[i % Surnames.Length] + Given[(i * 5) % Given.Length], $"139{57100000 + i * 7919 % 1000000:D8}", equipment, last);
-            var (x, errors) = CustomerRules.Check(input, regions, today);
+            var (x, errors) = CustomerRules.Check(input, Regions, today);
             if (x is null)
             {
-                logger.LogWarning("Demo gas user {Name} skipped: {Errors}", name, string.Join("; ", errors.Select(e => $"{e.Field} {e.Reason}")));
+                Log.LogWarning("Demo gas user {Name} skipped: {Errors}", name, string.Join("; ", errors.Select(e => $"{e.Field} {e.Reason}")));
                 continue;
             }
             var customer = new UtilityCustomer(new Guid($"0a5c0000-0000-4000-8000-{i:D12}"), RegistryDefaults.Gas, x.Number, "demo", nowMs);
@@ -113,27 +95,6 @@ internal sealed class RegistryDemoData(IServiceScopeFactory scopes, IConfigurati
         }
         await db.SaveChangesAsync(ct);
         await scope.ServiceProvider.GetRequiredService<DueSweep>().RefreshAsync(db, RegistryDefaults.Gas, null, ct);
-    }
-
-    /// <summary>The grids of the demo city, first district first, so the district officer of 330105 sees most of them.</summary>
-    private List<string> Grids()
-    {
-        var grids = new List<string>();
-        var queue = new Queue<RegionRef>(regions.ChildrenOf(null));
-        while (queue.Count > 0 && grids.Count < 2000)
-        {
-            var region = queue.Dequeue();
-            if (region.Level == "grid")
-            {
-                grids.Add(region.Code);
-                continue;
-            }
-            foreach (var child in regions.ChildrenOf(region.Code))
-            {
-                queue.Enqueue(child);
-            }
-        }
-        return grids;
     }
 
     private static string Code8(Random random)

@@ -14,7 +14,7 @@ namespace Linli.Modules.Inspections.Repairs;
 /// adding twins.
 /// </summary>
 internal sealed class RepairDemoData(IServiceScopeFactory scopes, IConfiguration configuration, IRegionLookup regions, RepairSettings settings,
-    PersonalDataProtector protector, TimeProvider clock, ILogger<RepairDemoData> logger) : BackgroundService
+    PersonalDataProtector protector, TimeProvider clock, ILogger<RepairDemoData> logger) : DemoDataSeeder(configuration, regions, logger)
 {
     private static readonly (string Name, string Members, double Lon, double Lat)[] Crews =
     [
@@ -35,28 +35,9 @@ internal sealed class RepairDemoData(IServiceScopeFactory scopes, IConfiguration
         ("工厂食堂燃气表后管道漏气", "祥园路 99 号 工业园", 120.1210, 30.3400, 6, 10, 4, 52, 61, 150),
     ];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var setting = configuration["Linli:DemoCity"]?.Trim().ToLowerInvariant() ?? "demo";
-        if (setting is not ("demo" or "city")) return;
-        try
-        {
-            while (!regions.IsReady || regions.ChildrenOf(null).Count == 0)
-            {
-                await Task.Delay(250, stoppingToken);
-            }
-            await SeedAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (DbUpdateException e)
-        {
-            logger.LogInformation(e, "Repair demo data was seeded by another node");
-        }
-    }
+    protected override string What => "Repair demo crews and tickets";
 
-    private async Task SeedAsync(CancellationToken ct)
+    protected override async Task SeedAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
@@ -69,7 +50,7 @@ internal sealed class RepairDemoData(IServiceScopeFactory scopes, IConfiguration
         {
             var d = Done[i];
             var reported = new DateTimeOffset(today.AddDays(-d.Days).ToDateTime(new TimeOnly(d.Hour, 7 * i % 60)), TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
-            var region = regions.LocateGridCode(d.Lon, d.Lat) ?? "";
+            var region = Regions.LocateGridCode(d.Lon, d.Lat) ?? "";
             var urban = settings.IsUrban(region) || region.Length == 0;
             var number = $"QX-{DateTimeOffset.FromUnixTimeMilliseconds(reported).ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}-0001";
             var t = new RepairTicket(Fixed(2, i), "GAS", number, RepairKinds.Emergency, i % 2 == 0 ? "hotline" : "leak-report", "dept-gas", reported);
@@ -93,7 +74,7 @@ internal sealed class RepairDemoData(IServiceScopeFactory scopes, IConfiguration
         var planned = new RepairTicket(Fixed(3, 0), "GAS", $"WX-{DateTimeOffset.FromUnixTimeMilliseconds(now).ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}-0001",
             RepairKinds.Planned, "planned", "dept-gas", now);
         planned.Describe(null, "中压调压箱年度维护保养（更换过滤器、校验切断阀）", "莫干山路 1418 号 调压站", 120.1350, 30.3120,
-            regions.LocateGridCode(120.1350, 30.3120) ?? "", true, 0, null, null, null, plannedDay, now);
+            Regions.LocateGridCode(120.1350, 30.3120) ?? "", true, 0, null, null, null, plannedDay, now);
         planned.Book(crews[0].Id, now);
         db.RepairTickets.Add(planned);
         db.InspectionEvents.Add(new InspectionEvent(planned.Id, "repair", "report", "dept-gas", "planned", now));

@@ -14,36 +14,14 @@ namespace Linli.Modules.Lists.Stations;
 /// node's attempt fail on the primary key instead of adding twins.
 /// </summary>
 internal sealed class AllianceDemoData(IServiceScopeFactory scopes, IConfiguration configuration, IRegionLookup regions,
-    PersonalDataProtector protector, TimeProvider clock, ILogger<AllianceDemoData> logger) : BackgroundService
+    PersonalDataProtector protector, TimeProvider clock, ILogger<AllianceDemoData> logger) : DemoDataSeeder(configuration, regions, logger)
 {
     /// <summary>Demo merchants have no owner account; staff see them in the queue and on the map.</summary>
     public const string DemoOwner = "demo-seed";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var setting = configuration["Linli:DemoCity"]?.Trim().ToLowerInvariant() ?? "demo";
-        if (setting is not ("demo" or "city"))
-        {
-            return;
-        }
-        try
-        {
-            while (!regions.IsReady || regions.ChildrenOf(null).Count == 0)
-            {
-                await Task.Delay(250, stoppingToken);
-            }
-            await SeedAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (DbUpdateException e)
-        {
-            logger.LogInformation(e, "Alliance demo data was seeded by another node");
-        }
-    }
+    protected override string What => "Alliance demo data (merchants, stations)";
 
-    private async Task SeedAsync(CancellationToken ct)
+    protected override async Task SeedAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
@@ -51,7 +29,7 @@ internal sealed class AllianceDemoData(IServiceScopeFactory scopes, IConfigurati
         {
             return;
         }
-        var communities = Communities().Take(2).ToList();
+        var communities = RegionsAt("community").Take(2).ToList();
         if (communities.Count == 0)
         {
             return;
@@ -68,9 +46,9 @@ internal sealed class AllianceDemoData(IServiceScopeFactory scopes, IConfigurati
         ];
         for (var i = 0; i < names.Length; i++)
         {
-            var grid = regions.ChildrenOf(communities[i % communities.Count].Code).FirstOrDefault()?.Code ?? communities[i % communities.Count].Code;
-            var point = regions.PointIn(grid);
-            var merchant = new Merchant(Fixed(1, i), DemoOwner, names[i], codes[i], $"{regions.PathTo(grid).LastOrDefault()?.Name} 沿街商铺",
+            var grid = Regions.ChildrenOf(communities[i % communities.Count].Code).FirstOrDefault()?.Code ?? communities[i % communities.Count].Code;
+            var point = Regions.PointIn(grid);
+            var merchant = new Merchant(Fixed(1, i), DemoOwner, names[i], codes[i], $"{Regions.PathTo(grid).LastOrDefault()?.Name} 沿街商铺",
                 grid, point?.Lon, point?.Lat, protector.Protect("0571-8888000" + i), [offers[i].Category], ms);
             merchant.Approve("demo-seed", ms);
             db.Merchants.Add(merchant);
@@ -86,7 +64,7 @@ internal sealed class AllianceDemoData(IServiceScopeFactory scopes, IConfigurati
         for (var i = 0; i < communities.Count; i++)
         {
             var code = communities[i].Code;
-            var point = regions.PointIn(code);
+            var point = Regions.PointIn(code);
             var opening = new[] { WeeklyWindow.Parse("Mon-Sat 09:00-17:00") };
             var station = new Station(Fixed(3, i), DemoOwner, ms);
             station.Set($"{communities[i].Name}{stationNames[i]}", code, $"{communities[i].Name}党群服务中心", point?.Lon, point?.Lat, opening);
@@ -105,29 +83,9 @@ internal sealed class AllianceDemoData(IServiceScopeFactory scopes, IConfigurati
                     point?.Lon, point?.Lat, 1000, [], "free", null, null, code, DemoOwner, now));
             }
         }
-        WorkerServicesDemoData.Add(db, regions, communities[0], ms, now, DemoOwner);
+        WorkerServicesDemoData.Add(db, Regions, communities[0], ms, now, DemoOwner);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Alliance demo data: {Merchants} merchants, {Stations} stations", names.Length, communities.Count);
-    }
-
-    /// <summary>The first communities of the demo city, walking down the tree in code order.</summary>
-    private IEnumerable<RegionRef> Communities()
-    {
-        var queue = new Queue<RegionRef>(regions.ChildrenOf(null));
-        var seen = 0;
-        while (queue.Count > 0 && seen++ < 10_000)
-        {
-            var region = queue.Dequeue();
-            if (region.Level == "community")
-            {
-                yield return region;
-                continue;
-            }
-            foreach (var child in regions.ChildrenOf(region.Code))
-            {
-                queue.Enqueue(child);
-            }
-        }
+        Log.LogInformation("Alliance demo data: {Merchants} merchants, {Stations} stations", names.Length, communities.Count);
     }
 
     private static Guid Fixed(int kind, int index) => new($"a11a0000-0000-0000-{kind:D4}-{index:D12}");
