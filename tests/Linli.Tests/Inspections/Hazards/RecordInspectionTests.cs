@@ -24,7 +24,7 @@ public sealed class RecordInspectionTests
     [Fact]
     public async Task A_visit_where_nobody_was_met_leaves_the_inspection_owed_as_a_new_one_holding_the_users_slot()
     {
-        await using var app = await StartAsync(new FakeTimeProvider(Monday));
+        await using var app = await StartAsync(new FakeTimeProvider(Monday.ToUniversalTime()));
         var customer = await CustomerAsync(app);
         var first = await InspectionAsync(app, customer, Today, "insp-a");
         var inspector = await InspectorAsync(app);
