@@ -13,6 +13,7 @@ using Linli.Modules.Insights;
 using Linli.Modules.Lists;
 using Linli.Modules.Open311;
 using Linli.Modules.People;
+using Linli.Modules.Traffic;
 
 // Command-line tools share the code of the app but not its host.
 if (GenerateCommand.Matches(args))
@@ -35,6 +36,7 @@ builder.AddPeople();
 builder.AddLists();
 builder.AddCouriers();
 builder.AddInspections();
+builder.AddTraffic();
 builder.AddInsights();
 builder.AddOpen311();
 
@@ -56,6 +58,7 @@ app.MapPeople();
 app.MapLists();
 app.MapCouriers();
 app.MapInspections();
+app.MapTraffic();
 app.MapInsights();
 app.MapOpen311();
 

@@ -101,4 +101,16 @@ public static class Policies
 
     /// <summary>A repair crew recording its times on a ticket (on site, made safe, finished).</summary>
     public const string RepairsWork = "repairs:work";
+
+    /// <summary>Reading expressway incidents, the route board and its indicators (the operator's and the expressway police's staff; district officers in their districts).</summary>
+    public const string TrafficRead = "traffic:read";
+
+    /// <summary>Keeping the road network reference: routes, directions, stake numbers (the operator's desk).</summary>
+    public const string TrafficManage = "traffic:manage";
+
+    /// <summary>Taking incidents in and sending crews: dispatch, call back, close (the operator's and the police's control rooms).</summary>
+    public const string TrafficDispatch = "traffic:dispatch";
+
+    /// <summary>A road crew recording its times on an incident (on scene, lanes clear).</summary>
+    public const string TrafficWork = "traffic:work";
 }

@@ -26,6 +26,7 @@ public abstract partial class LinliDb(DbContextOptions options) : IdentityUserCo
         ConfigureAlliance(builder);
         ConfigureCouriers(builder);
         ConfigureInspections(builder);
+        ConfigureTraffic(builder);
         ConfigureProvider(builder);
     }
 

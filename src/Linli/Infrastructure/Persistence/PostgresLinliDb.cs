@@ -19,5 +19,6 @@ public sealed class PostgresLinliDb(DbContextOptions<PostgresLinliDb> options) :
         cases.Property(c => c.Location).HasColumnType("geometry(Point,4326)");
         cases.HasIndex(c => c.Location).HasMethod("gist");
         modelBuilder.Entity<Modules.Cases.Data.CaseReport>().Property(c => c.Location).HasColumnType("geometry(Point,4326)");
+        modelBuilder.Entity<Modules.Traffic.Data.Expressway>().Property(e => e.Line).HasColumnType("geometry(LineString,4326)");
     }
 }

@@ -17,6 +17,7 @@ public sealed class SqliteLinliDb(DbContextOptions<SqliteLinliDb> options) : Lin
         // Declared first, so that the loop below finds them and gives them the WKB converter.
         modelBuilder.Entity<Modules.Cases.Data.Case>().Property(c => c.Location).HasColumnType("BLOB");
         modelBuilder.Entity<Modules.Cases.Data.CaseReport>().Property(c => c.Location).HasColumnType("BLOB");
+        modelBuilder.Entity<Modules.Traffic.Data.Expressway>().Property(e => e.Line).HasColumnType("BLOB");
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties())

@@ -58,7 +58,11 @@ internal static class PermissionPolicies
         .AddPolicy(Policies.InspectionsManage, Permission(Permissions.InspectionsManage))
         .AddPolicy(Policies.InspectionsDispatch, Permission(Permissions.InspectionsDispatch))
         .AddPolicy(Policies.InspectionsPerform, Permission(Permissions.InspectionsPerform))
-        .AddPolicy(Policies.RepairsWork, Permission(Permissions.RepairsWork));
+        .AddPolicy(Policies.RepairsWork, Permission(Permissions.RepairsWork))
+        .AddPolicy(Policies.TrafficRead, Permission(Permissions.TrafficRead))
+        .AddPolicy(Policies.TrafficManage, Permission(Permissions.TrafficManage))
+        .AddPolicy(Policies.TrafficDispatch, Permission(Permissions.TrafficDispatch))
+        .AddPolicy(Policies.TrafficWork, Permission(Permissions.TrafficWork));
 
     private static Action<AuthorizationPolicyBuilder> Permission(string permission) =>
         p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission));

@@ -49,6 +49,10 @@ internal static class RolePermissions
             [Permissions.InspectionsManage] = Reach.Everywhere,
             [Permissions.InspectionsDispatch] = Reach.Everywhere,
             [Permissions.RepairsWork] = Reach.Everywhere,
+            [Permissions.TrafficRead] = Reach.Everywhere,
+            [Permissions.TrafficManage] = Reach.Everywhere,
+            [Permissions.TrafficDispatch] = Reach.Everywhere,
+            [Permissions.TrafficWork] = Reach.Everywhere,
         },
         [Roles.DistrictOfficer] = new()
         {
@@ -68,6 +72,8 @@ internal static class RolePermissions
             [Permissions.SitesManage] = Reach.Scoped,
             // Major gas hazards are reported to the district; it follows them and the indicators.
             [Permissions.InspectionsRead] = Reach.Scoped,
+            // Expressway incidents in the district reach its officers too.
+            [Permissions.TrafficRead] = Reach.Scoped,
         },
         [Roles.StreetOfficer] = Staff(
             Permissions.CasesSupervise, Permissions.PeopleRead, Permissions.ListsRead, Permissions.ListsManage, Permissions.ProjectsManage,
@@ -92,6 +98,11 @@ internal static class RolePermissions
             [Permissions.InspectionsManage] = Reach.Everywhere,
             [Permissions.InspectionsDispatch] = Reach.Everywhere,
             [Permissions.RepairsWork] = Reach.Everywhere,
+            // An expressway operator's or the expressway police's control room, limited to the routes the unit covers (checked inside).
+            [Permissions.TrafficRead] = Reach.Everywhere,
+            [Permissions.TrafficManage] = Reach.Everywhere,
+            [Permissions.TrafficDispatch] = Reach.Everywhere,
+            [Permissions.TrafficWork] = Reach.Everywhere,
         },
         [Roles.Inspector] = new()
         {
@@ -103,6 +114,9 @@ internal static class RolePermissions
             [Permissions.InspectionsRead] = Reach.Everywhere,
             [Permissions.InspectionsPerform] = Reach.Everywhere,
             [Permissions.RepairsWork] = Reach.Everywhere,
+            // A road crew (patrol, clearance) of an expressway operator, on its unit's routes.
+            [Permissions.TrafficRead] = Reach.Everywhere,
+            [Permissions.TrafficWork] = Reach.Everywhere,
         },
         [Roles.Courier] = new()
         {

@@ -41,6 +41,11 @@ internal static class DemoAccounts
         Add("inspector1", Roles.Inspector, null, "GAS", "吴文杰");
         Add("inspector2", Roles.Inspector, null, "GAS", "郑晓燕");
         Add("inspector3", Roles.Inspector, null, "GAS", "冯志刚");
+        // The expressway operator's control room, the expressway police's dispatch and two road crew members.
+        Add("dept-gs", Roles.DepartmentHandler, null, "GS", "钱志远");
+        Add("dept-jj", Roles.DepartmentHandler, null, "JJ", "蒋伟");
+        Add("roadcrew1", Roles.Inspector, null, "GS", "沈建平");
+        Add("roadcrew2", Roles.Inspector, null, "GS", "韩晓军");
         Add("courier1", Roles.Courier, null, null, "马超");
         Add("resident1", Roles.Resident, null, null, "胡秀英");
         Add("merchant1", Roles.Merchant, null, null, "郭建华");

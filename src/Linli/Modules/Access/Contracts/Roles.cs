@@ -89,6 +89,13 @@ public static class Permissions
     public const string InspectionsDispatch = "inspections:dispatch";
     public const string InspectionsPerform = "inspections:perform";
     public const string RepairsWork = "repairs:work";
+
+    // Expressway incidents (issue #11). The operator's and the expressway police's staff act on
+    // the routes their unit covers (checked inside); district officers read their districts.
+    public const string TrafficRead = "traffic:read";
+    public const string TrafficManage = "traffic:manage";
+    public const string TrafficDispatch = "traffic:dispatch";
+    public const string TrafficWork = "traffic:work";
 }
 
 /// <summary>A role held within a scope: a region code (its subtree), a department, or everywhere.</summary>

@@ -32,12 +32,12 @@ internal static class ChecklistTemplates
 
     public static async Task<Ok<List<TemplateSummary>>> List(string? utility, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var query = db.ChecklistTemplates.AsNoTracking();
         if (!scope.Everything)
         {
             // District officers read the checklists hazards were graded by, whatever the utility.
-            query = scope.Regions.Count > 0 ? query : query.Where(t => scope.Utilities.Contains(t.Utility));
+            query = scope.Regions.Count > 0 ? query : query.Where(t => scope.Units.Contains(t.Utility));
         }
         if (utility is { Length: > 0 })
         {
@@ -49,7 +49,7 @@ internal static class ChecklistTemplates
 
     public static async Task<Ok<TemplateView>> Get(string code, string? utility, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var owner = scope.Regions.Count > 0 && utility is null ? GasChecklist.Utility : scope.UtilityFor(utility);
         var template = await db.ChecklistTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Utility == owner && t.Code == code, ct)
             ?? throw new NotFoundException($"Utility {owner} has no checklist template {code}.");
@@ -60,7 +60,7 @@ internal static class ChecklistTemplates
     public static async Task<Ok<TemplateView>> Put(string code, PutTemplateRequest request, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         ICaseDirectory cases, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsManage);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsManage);
         var utility = scope.UtilityFor(request.Utility);
         if (code.Length is 0 or > 32) throw new RequestValidationException("code", "1 to 32 characters");
         var categories = (await cases.CategoriesAsync(ct)).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);

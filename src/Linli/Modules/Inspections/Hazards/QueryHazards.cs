@@ -26,7 +26,7 @@ internal static class QueryHazards
     public static async Task<Ok<List<HazardListItem>>> List(string? status, string? grade, bool? overdue, string? district, Guid? customer, int? take,
         ClaimsPrincipal user, LinliDb db, IAccessControl access, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var size = take ?? 200;
         if (size is < 1 or > 1000) throw new RequestValidationException("take", "between 1 and 1000");
         var today = HazardDays.Today(clock);
@@ -73,7 +73,7 @@ internal static class QueryHazards
     public static async Task<(Hazard Hazard, UtilityCustomer Customer)> VisibleAsync(Guid id, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         string permission, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, permission);
+        var scope = await UnitScope.OfAsync(access, user, permission);
         var hazard = await db.Hazards.FirstOrDefaultAsync(h => h.Id == id, ct);
         var customer = hazard is null ? null : await db.UtilityCustomers.FirstOrDefaultAsync(c => c.Id == hazard.CustomerId, ct);
         return hazard is not null && customer is not null && scope.Covers(hazard.Utility, customer.RegionCode) ? (hazard, customer)
@@ -88,8 +88,8 @@ internal static class QueryHazards
         TimeProvider clock, CancellationToken ct)
     {
         var (hazard, customer) = await VisibleAsync(id, user, db, access, Permissions.InspectionsManage, ct);
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsManage);
-        if (!scope.CoversUtility(hazard.Utility)) throw new ForbiddenException("Only the utility's desk records a rectification.");
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsManage);
+        if (!scope.CoversUnit(hazard.Utility)) throw new ForbiddenException("Only the utility's desk records a rectification.");
         if (request?.Note?.Length > 500) throw new RequestValidationException("note", "at most 500 characters");
         if (hazard.Status == HazardStatus.Closed) throw new DomainException("Closed", $"Hazard {hazard.Number} is already closed.");
         if (hazard.ItemCode == GasChecklist.NoPeriodicInspection)

@@ -29,7 +29,7 @@ internal static class QueryInspections
     public static async Task<Ok<List<InspectionListItem>>> List(string? status, Guid? customer, string? inspector, string? kind, DateOnly? dueFrom,
         DateOnly? dueTo, int? take, ClaimsPrincipal user, LinliDb db, IAccessControl access, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var size = take ?? 200;
         if (size is < 1 or > 1000) throw new RequestValidationException("take", "between 1 and 1000");
         var query = scope.Filter(from i in db.Inspections.AsNoTracking() join c in db.UtilityCustomers.AsNoTracking() on i.CustomerId equals c.Id
@@ -62,7 +62,7 @@ internal static class QueryInspections
     /// <summary>An inspection the user may read: of their utility, or of a user in their region.</summary>
     public static async Task<Inspection> VisibleAsync(Guid id, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var row = await (from i in db.Inspections.AsNoTracking() join c in db.UtilityCustomers.AsNoTracking() on i.CustomerId equals c.Id
                          where i.Id == id select new { I = i, c.RegionCode }).FirstOrDefaultAsync(ct);
         return row is not null && scope.Covers(row.I.Utility, row.RegionCode) ? row.I
@@ -91,9 +91,9 @@ internal static class QueryInspections
 
     private static async Task<Inspection> OwnAsync(Guid id, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var inspection = await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-        return inspection is not null && scope.CoversUtility(inspection.Utility) ? inspection
+        return inspection is not null && scope.CoversUnit(inspection.Utility) ? inspection
             : throw new NotFoundException($"Inspection {id} does not exist or belongs to another utility.");
     }
 }

@@ -22,7 +22,7 @@ internal static partial class BuildIndicators
         LinliDb db, IAccessControl access, IRegionLookup regions, TimeProvider clock, CancellationToken ct)
     {
         var period = IndicatorPeriod.Parse(from, to, clock);
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         utility = CheckUtility(scope, utility);
         district = CheckDistrict(scope, district);
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -97,7 +97,7 @@ internal static partial class BuildIndicators
         return path.Count > 0 && path[^1].Code == code ? path[^1].Name : code;
     }
 
-    private static string? CheckUtility(UtilityScope scope, string? utility)
+    private static string? CheckUtility(UnitScope scope, string? utility)
     {
         if (string.IsNullOrWhiteSpace(utility))
         {
@@ -108,14 +108,14 @@ internal static partial class BuildIndicators
             throw new RequestValidationException("utility", "a utility's unit code, like GAS");
         }
         // District officers read every utility's figures in their districts; a utility's staff only their own.
-        if (!scope.Everything && scope.Regions.Count == 0 && !scope.Utilities.Contains(utility))
+        if (!scope.Everything && scope.Regions.Count == 0 && !scope.Units.Contains(utility))
         {
             throw new ForbiddenException($"You do not work for utility {utility}.");
         }
         return utility;
     }
 
-    private static string? CheckDistrict(UtilityScope scope, string? district)
+    private static string? CheckDistrict(UnitScope scope, string? district)
     {
         if (string.IsNullOrWhiteSpace(district))
         {
@@ -125,7 +125,7 @@ internal static partial class BuildIndicators
         {
             throw new RequestValidationException("district", "a six-digit district code, like 330105");
         }
-        if (!scope.Everything && scope.Utilities.Count == 0
+        if (!scope.Everything && scope.Units.Count == 0
             && !scope.Regions.Any(r => RegionScope.Covers(r, district) || RegionScope.Covers(district, r)))
         {
             throw new ForbiddenException($"District {district} is outside your scope.");

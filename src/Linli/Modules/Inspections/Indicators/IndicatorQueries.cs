@@ -1,3 +1,4 @@
+using Linli.Modules.Access.Contracts;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Inspections.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ internal sealed record RepairTimesRow(string RegionCode, Guid? CrewId, long Repo
 /// </summary>
 internal static class IndicatorQueries
 {
-    public static IQueryable<UtilityCustomer> Customers(LinliDb db, UtilityScope scope, string? utility, string? district)
+    public static IQueryable<UtilityCustomer> Customers(LinliDb db, UnitScope scope, string? utility, string? district)
     {
         var customers = scope.Filter(db.UtilityCustomers.AsNoTracking(), c => c.Utility, c => c.RegionCode);
         if (utility is not null)
@@ -84,7 +85,7 @@ internal static class IndicatorQueries
             .ToListAsync(ct);
     }
 
-    public static Task<List<RepairTimesRow>> RepairsAsync(LinliDb db, UtilityScope scope, string? utility, string? district, IndicatorPeriod period,
+    public static Task<List<RepairTimesRow>> RepairsAsync(LinliDb db, UnitScope scope, string? utility, string? district, IndicatorPeriod period,
         CancellationToken ct)
     {
         var fromMs = period.FromMs;

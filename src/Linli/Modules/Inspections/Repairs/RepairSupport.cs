@@ -44,8 +44,8 @@ internal static class RepairSupport
     public static async Task<bool> IsDeskAsync(IAccessControl access, ClaimsPrincipal user) =>
         await access.DenialAsync(user, Permissions.InspectionsDispatch) is null;
 
-    public static async Task<UtilityScope> ScopeAsync(IAccessControl access, ClaimsPrincipal user) =>
-        await UtilityScope.OfAsync(access, user, Permissions.RepairsWork);
+    public static async Task<UnitScope> ScopeAsync(IAccessControl access, ClaimsPrincipal user) =>
+        await UnitScope.OfAsync(access, user, Permissions.RepairsWork);
 
     public static async Task EnsureDeskAsync(IAccessControl access, ClaimsPrincipal user)
     {

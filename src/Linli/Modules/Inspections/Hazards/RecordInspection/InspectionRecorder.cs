@@ -24,9 +24,9 @@ internal sealed class InspectionRecorder(LinliDb db, IAccessControl access, IFil
 {
     public async Task<InspectionView> RecordAsync(Guid id, IFormCollection form, ClaimsPrincipal user, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsPerform);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsPerform);
         var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (inspection is null || !scope.CoversUtility(inspection.Utility))
+        if (inspection is null || !scope.CoversUnit(inspection.Utility))
         {
             throw new NotFoundException($"Inspection {id} does not exist or belongs to another utility.");
         }

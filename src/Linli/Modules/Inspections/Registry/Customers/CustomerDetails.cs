@@ -48,8 +48,8 @@ internal static class CustomerDetails
         ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var c = await ReadableAsync(db, access, user, id, ct);
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
-        if (!scope.CoversUtility(c.Utility))
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
+        if (!scope.CoversUnit(c.Utility))
         {
             // District officers follow hazards; calling the user is the utility's business.
             await audit.RecordForAsync(user, "inspections.customer.contact", c.Id.ToString(), AuditOutcomes.Denied, c.Number, ct);
@@ -63,7 +63,7 @@ internal static class CustomerDetails
     /// <summary>A user the caller may read, else 404 (another utility's users do not exist for them).</summary>
     public static async Task<UtilityCustomer> ReadableAsync(LinliDb db, IAccessControl access, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var c = await db.UtilityCustomers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         return c is not null && scope.Covers(c.Utility, c.RegionCode) ? c : throw new NotFoundException($"No user {id}.");
     }

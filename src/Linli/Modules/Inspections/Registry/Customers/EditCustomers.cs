@@ -34,7 +34,7 @@ internal sealed class EditCustomers(LinliDb db, IAccessControl access, IRegionLo
 
     public async Task<CustomerSummary> CreateAsync(CustomerInput input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsManage);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsManage);
         var utility = scope.UtilityFor(input.Utility);
         var today = RegistryDefaults.Today(clock);
         var x = Checked(input, today, isNew: true);
@@ -115,9 +115,9 @@ internal sealed class EditCustomers(LinliDb db, IAccessControl access, IRegionLo
 
     private async Task<UtilityCustomer> ManageableAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsManage);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsManage);
         var customer = await db.UtilityCustomers.SingleOrDefaultAsync(c => c.Id == id, ct);
-        return customer is not null && scope.CoversUtility(customer.Utility) ? customer : throw new NotFoundException($"No user {id}.");
+        return customer is not null && scope.CoversUnit(customer.Utility) ? customer : throw new NotFoundException($"No user {id}.");
     }
 
     public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";

@@ -44,7 +44,7 @@ internal static class ListCustomers
 
     public static async Task<IQueryable<UtilityCustomer>> QueryAsync(LinliDb db, IAccessControl access, ClaimsPrincipal user, CustomerFilter f, DateOnly today)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var query = scope.Filter(db.UtilityCustomers.AsNoTracking(), c => c.Utility, c => c.RegionCode);
         query = f.Inactive == true ? query.Where(c => !c.Active) : query.Where(c => c.Active);
         if (f.Utility is { Length: > 0 } u)

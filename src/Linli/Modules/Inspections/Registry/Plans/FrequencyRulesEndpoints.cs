@@ -26,8 +26,8 @@ internal static class FrequencyRulesEndpoints
 
     public static async Task<Ok<FrequencyRulesView>> Get(string? utility, HttpContext http, LinliDb db, IAccessControl access, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, http.User, Permissions.InspectionsRead);
-        var owner = utility is { Length: > 0 } ? utility : scope.Utilities.Count == 1 ? scope.Utilities[0] : RegistryDefaults.Gas;
+        var scope = await UnitScope.OfAsync(access, http.User, Permissions.InspectionsRead);
+        var owner = utility is { Length: > 0 } ? utility : scope.Units.Count == 1 ? scope.Units[0] : RegistryDefaults.Gas;
         return TypedResults.Ok(await ViewAsync(db, owner, ct));
     }
 
@@ -47,7 +47,7 @@ internal static class FrequencyRulesEndpoints
     public static async Task<FrequencyRulesView> ReplaceAsync(LinliDb db, IAccessControl access, IRegionLookup regions, DueSweep due,
         ClaimsPrincipal user, FrequencyRulesRequest request, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsManage);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsManage);
         var utility = scope.UtilityFor(request.Utility);
         var rules = Check(request.Rules ?? [], regions).Select(r => new FrequencyRule(Guid.NewGuid(), utility, r.CustomerType, r.RiskClass,
             r.RegionPrefix, r.IntervalMonths, r.Note)).ToList();

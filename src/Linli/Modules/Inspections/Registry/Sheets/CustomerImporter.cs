@@ -32,7 +32,7 @@ internal sealed class CustomerImporter(LinliDb db, IAccessControl access, IRegio
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var phases = new System.Text.StringBuilder();
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsManage);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsManage);
         var owner = scope.UtilityFor(utility);
         var layout = CustomerSheet.Layout;
         var (rows, readErrors) = SheetReader.Read(file, layout);

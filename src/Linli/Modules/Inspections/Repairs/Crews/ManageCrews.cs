@@ -19,7 +19,7 @@ internal static class ManageCrews
     public static async Task<Created<CrewView>> Create(CrewRequest request, ClaimsPrincipal user, LinliDb db, IAccessControl access, IAccountDirectory accounts,
         TimeProvider clock, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsDispatch);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsDispatch);
         var utility = scope.UtilityFor(request.Utility);
         var (name, members) = await CheckAsync(request, accounts, ct);
         if (request.Lon is not { } lon || request.Lat is not { } lat) throw new RequestValidationException("lon", "the crew's base as lon/lat");
@@ -54,7 +54,7 @@ internal static class ManageCrews
     public static async Task<Ok<CrewView>> Update(Guid id, CrewRequest request, ClaimsPrincipal user, LinliDb db, IAccessControl access, IAccountDirectory accounts,
         TimeProvider clock, CancellationToken ct)
     {
-        var crew = await FindAsync(db, id, await UtilityScope.OfAsync(access, user, Permissions.InspectionsDispatch), ct);
+        var crew = await FindAsync(db, id, await UnitScope.OfAsync(access, user, Permissions.InspectionsDispatch), ct);
         var (name, members) = await CheckAsync(request, accounts, ct);
         if (await db.RepairCrews.AnyAsync(c => c.Utility == crew.Utility && c.Name == name && c.Id != crew.Id, ct))
             throw new RequestValidationException("name", "another crew has this name");
@@ -75,7 +75,7 @@ internal static class ManageCrews
     /// <summary>Only a crew that never worked a ticket is removed; one with history goes off duty instead.</summary>
     public static async Task<NoContent> Delete(Guid id, ClaimsPrincipal user, LinliDb db, IAccessControl access, CancellationToken ct)
     {
-        var crew = await FindAsync(db, id, await UtilityScope.OfAsync(access, user, Permissions.InspectionsDispatch), ct);
+        var crew = await FindAsync(db, id, await UnitScope.OfAsync(access, user, Permissions.InspectionsDispatch), ct);
         if (await db.RepairTickets.AnyAsync(t => t.CrewId == crew.Id, ct))
             throw new DomainException("Crew has tickets", $"{crew.Name} has worked tickets; set it off duty instead so its history keeps its name.");
         db.RepairCrews.Remove(crew);
@@ -114,10 +114,10 @@ internal static class ManageCrews
         if (lon is < -180 or > 180 || lat is < -90 or > 90) throw new RequestValidationException("lon", "not a WGS 84 point");
     }
 
-    private static async Task<RepairCrew> FindAsync(LinliDb db, Guid id, UtilityScope scope, CancellationToken ct)
+    private static async Task<RepairCrew> FindAsync(LinliDb db, Guid id, UnitScope scope, CancellationToken ct)
     {
         var crew = await db.RepairCrews.FirstOrDefaultAsync(c => c.Id == id, ct);
-        return crew is not null && scope.CoversUtility(crew.Utility) ? crew : throw new NotFoundException($"No crew {id}.");
+        return crew is not null && scope.CoversUnit(crew.Utility) ? crew : throw new NotFoundException($"No crew {id}.");
     }
 
     private static async Task<string?> NumberAsync(LinliDb db, RepairCrew crew, CancellationToken ct) =>

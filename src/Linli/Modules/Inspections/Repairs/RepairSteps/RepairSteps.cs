@@ -108,7 +108,7 @@ internal static class RepairSteps
     {
         var scope = await RepairSupport.ScopeAsync(access, user);
         var ticket = await db.RepairTickets.FirstOrDefaultAsync(t => t.Id == id, ct);
-        return ticket is not null && scope.CoversUtility(ticket.Utility) ? ticket : throw new NotFoundException($"No repair ticket {id}.");
+        return ticket is not null && scope.CoversUnit(ticket.Utility) ? ticket : throw new NotFoundException($"No repair ticket {id}.");
     }
 
     /// <summary>The ticket and its crew, for a step only the crew's members or the desk may record.</summary>

@@ -25,9 +25,9 @@ internal static class AssignVisit
         IStaffDirectory staff, IAccountDirectory accounts, RoundSettings settings, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Inspector)) throw new RequestValidationException("inspector", "name the inspector");
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsDispatch);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsDispatch);
         var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException($"No inspection {id}.");
-        if (!scope.CoversUtility(inspection.Utility)) throw new NotFoundException($"No inspection {id}.");
+        if (!scope.CoversUnit(inspection.Utility)) throw new NotFoundException($"No inspection {id}.");
         var day = RoundsSupport.NotPast(request.Date, clock);
         var inspector = (await RoundsSupport.InspectorsAsync(staff, accounts, inspection.Utility, [request.Inspector], "inspector", ct))[0];
         if (inspection.Status is InspectionStatus.Done or InspectionStatus.Cancelled)

@@ -24,7 +24,7 @@ internal static class ListRounds
     public static async Task<Ok<RoundsView>> All(DateOnly? date, string? utility, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         IStaffDirectory staff, RoundSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsDispatch);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsDispatch);
         var chosen = scope.UtilityFor(utility);
         var inspectors = await staff.UserNamesInDepartmentAsync(Roles.Inspector, chosen, ct);
         return TypedResults.Ok(await LoadAsync(db, chosen, date ?? RoundsSupport.Today(clock), inspectors, null, settings, clock, ct));
@@ -33,10 +33,10 @@ internal static class ListRounds
     public static async Task<Ok<RoundView>> Mine(DateOnly? date, ClaimsPrincipal user, LinliDb db, IAccessControl access, RoundSettings settings,
         TimeProvider clock, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsRead);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsRead);
         var me = RoundsSupport.Actor(user);
         // Someone reading without working for a utility (a district officer) has no round: an empty one, not an error.
-        var utility = scope.Utilities.FirstOrDefault() ?? (scope.Everything ? "GAS" : null);
+        var utility = scope.Units.FirstOrDefault() ?? (scope.Everything ? "GAS" : null);
         if (utility is null)
         {
             var day = date ?? RoundsSupport.Today(clock);

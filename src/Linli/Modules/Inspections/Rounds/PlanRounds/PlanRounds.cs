@@ -24,7 +24,7 @@ internal static class PlanRounds
     public static async Task<Ok<RoundsView>> Handle(PlanRoundsRequest request, ClaimsPrincipal user, LinliDb db, IAccessControl access,
         IStaffDirectory staff, IAccountDirectory accounts, RoundSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await UtilityScope.OfAsync(access, user, Permissions.InspectionsDispatch);
+        var scope = await UnitScope.OfAsync(access, user, Permissions.InspectionsDispatch);
         var utility = scope.UtilityFor(request.Utility);
         var day = RoundsSupport.NotPast(request.Date, clock);
         var capacity = request.Capacity ?? settings.Capacity;
