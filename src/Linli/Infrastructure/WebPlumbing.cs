@@ -1,6 +1,8 @@
 using Linli.Infrastructure.Auth;
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Localization;
+using Linli.Infrastructure.Observability;
+using Linli.Infrastructure.ScaleOut;
 using Linli.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -37,11 +39,14 @@ internal static class WebPlumbing
         services.AddHealthChecks()
             .AddDbContextCheck<LinliDb>("database", tags: ["ready"]);
         services.AddRazorComponents();
+        builder.AddTelemetry();
+        builder.AddRedisBackplane();
         return builder;
     }
 
     public static WebApplication UseWebPlumbing(this WebApplication app)
     {
+        app.MapTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

@@ -29,6 +29,7 @@ internal static class CasesModule
         builder.Services.AddSingleton<UnitRouter>();
         builder.Services.AddSingleton<Contracts.IRegionCaseFacts, RegionFacts.RegionCaseFacts>();
         builder.Services.AddHostedService<ReferenceData>();
+        builder.Services.AddHostedService<Indicators.CaseGauges>();
         builder.Services.AddSingleton<Infrastructure.Background.LeaseCoordinator>();
         var files = builder.Configuration["Linli:FilesPath"] ?? "data/files";
         builder.Services.AddSingleton<Infrastructure.Files.IFileStore>(new Infrastructure.Files.LocalFileStore(

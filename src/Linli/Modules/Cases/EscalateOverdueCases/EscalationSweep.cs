@@ -1,4 +1,5 @@
 using Linli.Infrastructure.Background;
+using Linli.Infrastructure.Observability;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Cases.Calendar;
 using Linli.Modules.Cases.Data;
@@ -13,7 +14,7 @@ namespace Linli.Modules.Cases.EscalateOverdueCases;
 /// once however many nodes sweep; the lease keeps them from doing the same work twice.
 /// </summary>
 public sealed class EscalationSweep(IDbContextFactory<LinliDb> dbFactory, CalendarStore calendars, LeaseCoordinator leases,
-    Notifications.CaseNotifier notifier, TimeProvider clock, ILogger<EscalationSweep> logger)
+    Notifications.CaseNotifier notifier, LinliMetrics metrics, TimeProvider clock, ILogger<EscalationSweep> logger)
 {
     public const string LeaseName = "cases:escalation";
 
@@ -24,6 +25,8 @@ public sealed class EscalationSweep(IDbContextFactory<LinliDb> dbFactory, Calend
         {
             return 0;
         }
+        using var activity = LinliMetrics.Activities.StartActivity("cases.escalation-sweep");
+        metrics.SweepRuns.Add(1, new KeyValuePair<string, object?>("sweep", LeaseName));
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var calendar = await calendars.CurrentAsync(ct);
@@ -59,6 +62,7 @@ public sealed class EscalationSweep(IDbContextFactory<LinliDb> dbFactory, Calend
                     db.CaseNotifications.Add(Notifications.CaseNotifier.For(c, "escalated", text, nowMs));
                     await db.SaveChangesAsync(ct);
                     recorded++;
+                    metrics.Escalations.Add(1, new KeyValuePair<string, object?>("stage", CaseNames.Stage(c.Stage)));
                     await notifier.PushAsync(c, "escalated", text);
                     logger.LogInformation("Case {Number} overdue in {Stage}: supervision by {Region} (level {Level})", c.Number, c.Stage, region, level);
                 }

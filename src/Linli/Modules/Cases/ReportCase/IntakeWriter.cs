@@ -1,3 +1,4 @@
+using Linli.Infrastructure.Observability;
 using System.Threading.Channels;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Cases.Categories;
@@ -15,13 +16,26 @@ namespace Linli.Modules.Cases.ReportCase;
 /// always means the case is on disk; no durability setting is weakened. One writer per node
 /// also keeps SQLite's single writer from queueing behind itself.
 /// </summary>
-internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader reader, CategoryCatalog catalog, CaseNotifier notifier,
-    ILogger<IntakeWriter> logger) : BackgroundService
+internal sealed class IntakeWriter : BackgroundService
 {
     private const int MaxBatch = 256;
     private const int Attempts = 3;
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(16_384) { SingleReader = true });
+    private readonly IServiceScopeFactory scopes;
+    private readonly ReportReader reader;
+    private readonly CategoryCatalog catalog;
+    private readonly CaseNotifier notifier;
+    private readonly LinliMetrics metrics;
+    private readonly ILogger<IntakeWriter> logger;
+
+    public IntakeWriter(IServiceScopeFactory scopes, ReportReader reader, CategoryCatalog catalog, CaseNotifier notifier, LinliMetrics metrics,
+        ILogger<IntakeWriter> logger)
+    {
+        (this.scopes, this.reader, this.catalog, this.notifier, this.metrics, this.logger) = (scopes, reader, catalog, notifier, metrics, logger);
+        // Reports accepted but not yet written: the first sign of a node that cannot keep up.
+        metrics.Gauge("linli.intake.queue", "{report}", "Reports waiting for this node's intake writer", () => [new(_queue.Reader.Count)]);
+    }
 
     public async Task<IntakeOutcome> WriteAsync(PreparedReport report, CancellationToken ct)
     {
@@ -220,6 +234,11 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ReportReader rea
         for (var i = 0; i < batch.Count; i++)
         {
             var outcome = outcomes[i]!;
+            if (outcome.Kind != Kind.Replay)
+            {
+                metrics.Reports.Add(1, new KeyValuePair<string, object?>("source", CaseNames.Source(batch[i].Report.Source)),
+                    new KeyValuePair<string, object?>("joined", outcome.Kind == Kind.Join));
+            }
             batch[i].Done.TrySetResult(outcome.Kind == Kind.Replay ? replays[outcome.ReportId]
                 : new IntakeOutcome(cases[outcome.CaseId!.Value], outcome.Kind == Kind.Join, Replayed: false));
         }
