@@ -14,14 +14,18 @@ namespace Linli.Modules.Cases.EscalateOverdueCases;
 /// once however many nodes sweep; the lease keeps them from doing the same work twice.
 /// </summary>
 public sealed class EscalationSweep(IDbContextFactory<LinliDb> dbFactory, CalendarStore calendars, LeaseCoordinator leases,
-    Notifications.CaseNotifier notifier, LinliMetrics metrics, TimeProvider clock, ILogger<EscalationSweep> logger)
+    Notifications.CaseNotifier notifier, LinliMetrics metrics, TimeProvider clock, IConfiguration configuration, ILogger<EscalationSweep> logger)
 {
     public const string LeaseName = "cases:escalation";
+
+    // Three sweep intervals (15 s to 2 min): the holder renews it every sweep, and when the holder dies
+    // another node takes over within that time. A sweep outliving its lease only repeats idempotent work.
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(Math.Clamp(3 * configuration.GetValue("Linli:EscalationSweepSeconds", 30.0), 15, 120));
 
     /// <summary>One sweep; returns how many escalations this call recorded.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        if (!await leases.TryAcquireAsync(LeaseName, TimeSpan.FromMinutes(2), ct))
+        if (!await leases.TryAcquireAsync(LeaseName, _lease, ct))
         {
             return 0;
         }
