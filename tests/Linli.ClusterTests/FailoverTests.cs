@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Xunit.Abstractions;
 
 namespace Linli.ClusterTests;
@@ -23,6 +24,7 @@ public sealed class FailoverTests(ClusterFixture cluster, ITestOutputHelper outp
     {
         var accepted = new ConcurrentBag<(Guid Id, string Key)>();
         var outcomes = new ConcurrentBag<(long AtMs, bool Ok)>();
+        var failures = new ConcurrentDictionary<string, int>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
         using var client = new HttpClient { BaseAddress = cluster.Balancer.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -42,10 +44,15 @@ public sealed class FailoverTests(ClusterFixture cluster, ITestOutputHelper outp
                         accepted.Add((id, key));
                     }
                     outcomes.Add((clock.ElapsedMilliseconds, response.IsSuccessStatusCode));
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        failures.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                    }
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     outcomes.Add((clock.ElapsedMilliseconds, false));
+                    failures.AddOrUpdate(e is TaskCanceledException ? "client timeout (10 s)" : e.GetType().Name, 1, (_, n) => n + 1);
                 }
             }
         })).ToList();
@@ -72,7 +79,8 @@ public sealed class FailoverTests(ClusterFixture cluster, ITestOutputHelper outp
         var before = all.Where(o => o.AtMs < killedAt).ToList();
         var after = all.Where(o => o.AtMs >= rejoinedAt).ToList();
         var report = FormattableString.Invariant($"failover: {all.Count} requests in {clock.Elapsed.TotalSeconds:0} s with {Workers} workers; before the kill {Rate(before)}; ")
-            + FormattableString.Invariant($"from the kill until node A was ready again ({(rejoinedAt - killedAt) / 1000.0:0.0} s) {Rate(failover)}; after {Rate(after)}");
+            + FormattableString.Invariant($"from the kill until node A was ready again ({(rejoinedAt - killedAt) / 1000.0:0.0} s) {Rate(failover)}; after {Rate(after)}; ")
+            + "failures: " + (failures.IsEmpty ? "none" : string.Join(", ", failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} × {f.Value}")));
         output.WriteLine(report);
         Console.WriteLine(report);
 
@@ -85,9 +93,21 @@ public sealed class FailoverTests(ClusterFixture cluster, ITestOutputHelper outp
         var reports = await cluster.ScalarAsync<long>("""SELECT count(*) FROM case_reports WHERE "CaseId" = ANY(@ids)""", ("ids", ids));
         Assert.Equal(ids.Length, reports);
 
-        // Node A serves again on its own, not only through nginx.
-        using var direct = cluster.ClientFor(cluster.NodeA.BaseAddress, signedIn: false);
-        Assert.Equal(HttpStatusCode.Created, (await direct.PostAsync("/api/v1/cases", ClusterFixture.Json(Reports.Next()))).StatusCode);
+        // Node A serves again on its own, not only through nginx, and is back on the backplane both ways.
+        await using var onA = await Listener.StartAsync(cluster.NodeA.BaseAddress, HttpTransportType.LongPolling, cluster.AdminToken);
+        await using var onB = await Listener.StartAsync(cluster.NodeB.BaseAddress, HttpTransportType.LongPolling, cluster.AdminToken);
+        var fromA = await ReportAsync(cluster.NodeA.BaseAddress);
+        var fromB = await ReportAsync(cluster.NodeB.BaseAddress);
+        await onB.Received(fromA).WaitAsync(TimeSpan.FromSeconds(20));
+        await onA.Received(fromB).WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    private async Task<string> ReportAsync(Uri node)
+    {
+        using var client = cluster.ClientFor(node, signedIn: false);
+        var response = await client.PostAsync("/api/v1/cases", ClusterFixture.Json(Reports.Next()));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
     }
 
     private static string Rate(List<(long AtMs, bool Ok)> outcomes) => outcomes.Count == 0

@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         ["GET /healthz"] = Rule.Public,
         ["GET /readyz"] = Rule.Public,
+        ["GET /metrics"] = Rule.Public,
         ["GET /openapi/{documentName}.json"] = Rule.Public,
         ["POST /api/v1/auth/token"] = Rule.Public,
         ["GET /api/v1/auth/two-factor"] = Rule.SignedIn,
