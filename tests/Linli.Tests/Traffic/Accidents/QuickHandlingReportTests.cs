@@ -100,8 +100,8 @@ public sealed class QuickHandlingReportTests
             new { noInjuries = false, vehiclesMovable = true, propertyOnly = true, noRoadPropertyDamage = false, estimatedLoss = 20001 });
         var body = await no.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(body.GetProperty("qualifies").GetBoolean());
-        Assert.Equal(["noInjuries", "noRoadPropertyDamage", "estimatedLossYuan"],
-            body.GetProperty("failing").EnumerateArray().Select(f => f.GetProperty("field").GetString()).ToArray());
+        Assert.Equal(new[] { "noInjuries", "noRoadPropertyDamage", "estimatedLossYuan" },
+            body.GetProperty("failing").EnumerateArray().Select(f => f.GetProperty("field").GetString()!).ToArray());
         var unanswered = await app.Anonymous.PostAsJsonAsync("/api/v1/traffic/accidents/check", new { noInjuries = true });
         Assert.Equal(HttpStatusCode.BadRequest, unanswered.StatusCode);
     }
