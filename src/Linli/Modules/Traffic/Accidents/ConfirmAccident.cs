@@ -101,8 +101,21 @@ internal static class ConfirmAccident
         var code = AccidentRules.NewCode();
         report.NewCode(AccidentRules.CodeHash(report.Id, code), now + settings.CodeMinutes * 60_000L, now);
         db.TrafficEvents.Add(new TrafficEvent(report.Id, "accident", "new-code", "driver", null, now));
-        await db.SaveChangesAsync(ct);
+        await SaveOrRetryAsync(db, report.Number, ct);
         return TypedResults.Ok(new FreshCode(code, DateTimeOffset.FromUnixTimeMilliseconds(report.CodeExpiresAtMs), AccidentLinks.Confirm(http, report.Number)));
+    }
+
+    /// <summary>Two phones acting on one report at the same moment: the later one is asked to try again, never a 500.</summary>
+    private static async Task SaveOrRetryAsync(LinliDb db, string number, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Try again", $"Accident {number} changed at the same moment; try again.");
+        }
     }
 
     /// <summary>
@@ -134,9 +147,13 @@ internal static class ConfirmAccident
         }
         if (report.CodeHash != AccidentRules.CodeHash(report.Id, c))
         {
-            report.WrongCode(settings.CodeTries, now);
-            await db.SaveChangesAsync(ct);
-            var left = settings.CodeTries - report.WrongCodes;
+            // Counted in SQL, not through the tracked row: parallel guesses must each count, none may slip through on a conflict.
+            await db.AccidentReports.Where(r => r.Id == report.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.WrongCodes, r => r.WrongCodes + 1).SetProperty(r => r.UpdatedAtMs, now), ct);
+            await db.AccidentReports.Where(r => r.Id == report.Id && r.WrongCodes >= settings.CodeTries && r.LockedAtMs == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LockedAtMs, now), ct);
+            var wrong = await db.AccidentReports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.WrongCodes).FirstAsync(ct);
+            var left = settings.CodeTries - wrong;
             throw left > 0
                 ? new UnprocessableException("Wrong code", $"The code is wrong: {left} {(left == 1 ? "try" : "tries")} left before accident {n} locks.")
                 : new DomainException("Locked", $"Too many wrong codes: accident {n} is locked until the other driver taps 'new code' on their phone.",

@@ -117,16 +117,6 @@ public sealed class AccidentReport
         Touch(nowMs);
     }
 
-    public void WrongCode(int maxTries, long nowMs)
-    {
-        WrongCodes++;
-        if (WrongCodes >= maxTries)
-        {
-            LockedAtMs = nowMs;
-        }
-        Touch(nowMs);
-    }
-
     public void Confirm(long nowMs)
     {
         Status = AccidentStatus.Confirmed;
