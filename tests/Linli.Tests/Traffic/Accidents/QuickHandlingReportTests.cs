@@ -159,4 +159,19 @@ public sealed class QuickHandlingReportTests
         var corrected = await AccidentKit.ReportAsync(app, AccidentKit.Form(new() { ["route"] = "G60", ["direction"] = "up", ["stake"] = "K102+500" }));
         Assert.Equal("K102+500", corrected.GetProperty("location").GetProperty("stake").GetString());
     }
+
+    [Fact]
+    public async Task The_drivers_pages_open_without_an_account_and_the_confirm_page_takes_the_number_from_the_qr_link()
+    {
+        await using var app = await AccidentKit.StartAsync();
+        var start = WebUtility.HtmlDecode(await app.Anonymous.GetStringAsync("/accident"));
+        Assert.Contains("id=\"acc-form\"", start, StringComparison.Ordinal);
+        Assert.Contains("tel:122", start, StringComparison.Ordinal);
+        Assert.Contains("150 米", start, StringComparison.Ordinal);
+        var confirm = WebUtility.HtmlDecode(await app.Anonymous.GetStringAsync("/accident/confirm?n=KC-20261129-0007"));
+        Assert.Contains("value=\"KC-20261129-0007\"", confirm, StringComparison.Ordinal);
+        var qr = await app.Anonymous.GetAsync("/api/v1/traffic/accidents/confirm-qr.svg?number=KC-20261129-0007");
+        Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Anonymous.GetAsync("/api/v1/traffic/accidents/confirm-qr.svg?number=http://evil")).StatusCode);
+    }
 }
