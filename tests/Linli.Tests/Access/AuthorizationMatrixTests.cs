@@ -472,6 +472,23 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /repairs/mine"] = Rule.Page(Rule.Only(RndRepairWorkers)),
         ["GET /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
         ["POST /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
+        // Traffic, drivers' quick accident reports (issue #11 item 2): drivers are not signed in; each party's private token or the
+        // short code guards a report (a missing token answers 404, an empty body 400), so every row is public.
+        ["POST /api/v1/traffic/accidents/check"] = Rule.Public,
+        ["POST /api/v1/traffic/accidents/locate"] = Rule.Public,
+        ["POST /api/v1/traffic/accidents/"] = Rule.Public,
+        ["POST /api/v1/traffic/accidents/preview"] = Rule.Public,
+        ["POST /api/v1/traffic/accidents/confirm"] = Rule.Public,
+        ["GET /api/v1/traffic/accidents/confirm-qr.svg"] = Rule.Public,
+        ["GET /api/v1/traffic/accidents/{id:guid}"] = Rule.Public,
+        ["POST /api/v1/traffic/accidents/{id:guid}/code"] = Rule.Public,
+        ["GET /api/v1/traffic/accidents/{id:guid}/photos/{kind}"] = Rule.Public,
+        ["GET /accident"] = Rule.Page(Rule.Public),
+        ["POST /accident"] = Rule.Page(Rule.Public),
+        ["GET /accident/confirm"] = Rule.Page(Rule.Public),
+        ["POST /accident/confirm"] = Rule.Page(Rule.Public),
+        ["GET /accident/{Id:guid}/record"] = Rule.Page(Rule.Public),
+        ["POST /accident/{Id:guid}/record"] = Rule.Page(Rule.Public),
     };
 
     private TestApp _app = null!;
