@@ -30,7 +30,7 @@
     if (!(max > min)) { max = min + 1000; }
     const x = s => PAD + (s - min) / (max - min) * (W - 2 * PAD);
     const rows = route.carriageways.length;
-    const H = 24 + rows * (STRIP + 40) + BAND + 20;
+    const H = 24 + rows * (STRIP + 40) + (rows > 1 ? BAND : 0) + 20;
     const svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'brd-svg', 'data-route': route.code, preserveAspectRatio: 'xMinYMin meet' });
     // Ticks every 10 km (a label every 20 km when the route is long, so they do not collide).
     const step = 10000, labelEvery = (max - min) / step > 30 ? 2 : 1;
@@ -99,7 +99,7 @@
         const th = html('th', { scope: 'row' });
         th.appendChild(html('a', { href: '/traffic/incidents/' + i.id }, i.number));
         tr.appendChild(th);
-        const targets = i.targets.map(x => x.milestone + ' ' + x.minutes + '′ ' + (t['tState' + cap(x.state)] || x.state)
+        const targets = i.targets.map(x => (t['tMs' + cap(x.milestone)] || x.milestone) + (x.setBy === '1315' ? '(1315)' : '') + ' ' + x.minutes + '′ ' + (t['tState' + cap(x.state)] || x.state)
           + (x.minutesLeft != null ? ' (' + x.minutesLeft + ')' : '')).join(' · ');
         [o.r.code + ' ' + (o.c.direction === 'up' ? t.tUp : t.tDown), i.stake, t['tStatus' + cap(i.status)] || i.status, i.categoryCode,
           String(i.lanesBlocked), i.elapsedMinutes + ' ' + t.tMin, targets].forEach(v => tr.appendChild(html('td', {}, v)));
