@@ -158,7 +158,7 @@
         legend: { top: 0, type: 'scroll' },
         grid: { left: 48, right: 56, top: 40, bottom: 32 },
         xAxis: { type: 'category', data: months },
-        yAxis: [{ type: 'value', name: t.tMedian.replace(/.*\(|\)/g, '') }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
+        yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
         series: series
       });
       chart.on('finished', () => { chartEl.dataset.loaded = 'true'; });
