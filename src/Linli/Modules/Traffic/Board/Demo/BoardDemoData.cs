@@ -11,8 +11,8 @@ namespace Linli.Modules.Traffic.Board.Demo;
 /// The board's demo history: incidents on the demo routes from the first day of the month two months
 /// back until yesterday, with timelines spread around the targets (most within, some missed), and a
 /// few open ones for the live strip. The road network is seeded by another seeder that may still be
-/// running, so this one waits a while for carriageways and skips when none come. Only on an empty
-/// incident table; fixed ids keep a second node from adding twins.
+/// running, so this one waits a while for carriageways and skips when none come. Once: fixed ids
+/// keep a second node or a restart from adding twins.
 /// </summary>
 internal sealed class BoardDemoData(IServiceScopeFactory scopes, IConfiguration configuration, IRegionLookup regions, TimeProvider clock,
     ILogger<BoardDemoData> logger) : DemoDataSeeder(configuration, regions, logger)
@@ -51,7 +51,9 @@ internal sealed class BoardDemoData(IServiceScopeFactory scopes, IConfiguration 
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
-        if (await db.Incidents.AnyAsync(ct))
+        // Keyed on its own first id, so incidents the other demo seeders add do not stop the history.
+        var first = Fixed(0);
+        if (await db.Incidents.AnyAsync(i => i.Id == first, ct))
         {
             return;
         }
