@@ -341,6 +341,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/inspections/indicators/export"] = Rule.Only(InspectionReaders),
         ["GET /inspections"] = Rule.Page(Rule.Only(InspectionReaders)),
         ["POST /inspections"] = Rule.Page(Rule.Only(InspectionReaders)),
+        // Expressway route board (issue #11, BOARD): traffic:read; an operator's staff see their routes, the police all, district officers their districts (checked inside).
+        ["GET /api/v1/traffic/board"] = Rule.Only([Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector]),
+        ["GET /api/v1/traffic/indicators"] = Rule.Only([Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector]),
+        ["GET /api/v1/traffic/indicators/export"] = Rule.Only([Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector]),
+        ["GET /traffic/board"] = Rule.Page(Rule.Only([Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector])),
+        ["POST /traffic/board"] = Rule.Page(Rule.Only([Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector])),
         ["GET /couriers/complaint"] = Rule.Page(Rule.Public),
         ["POST /couriers/complaint"] = Rule.Page(Rule.Public),
         // Region staff see only people who earned or spent points in their scope; the matrix's target has none.
