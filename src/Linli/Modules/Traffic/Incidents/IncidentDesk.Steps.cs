@@ -125,9 +125,17 @@ public sealed partial class IncidentDesk
         {
             throw new DomainException("Changed meanwhile", $"{incident.Number} or one of its crews was changed by someone else at the same moment; reload and try again.");
         }
-        if (milestone is not null && atMs is { } at && incident.CaseId is { } caseId)
+        if (milestone is not null && atMs is not null && incident.CaseId is { } caseId)
         {
-            await milestones.ReachAsync(caseId, milestone, at, Actor(user), ct);
+            // Every milestone the incident has reached, not only this step's: first time wins on the case, so a write
+            // lost between the incident's save and the case's (a crash in between) is put right by the next step.
+            foreach (var m in Milestones.All)
+            {
+                if (IncidentViews.ReachedAt(incident, m) is { } at)
+                {
+                    await milestones.ReachAsync(caseId, m, at, Actor(user), ct);
+                }
+            }
         }
         return IncidentViews.Of(incident, await milestones.TargetsAsync(incident.CategoryCode, ct), Now());
     }
