@@ -63,6 +63,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] InspectionManagers = [Roles.Admin, Roles.DepartmentHandler];
 
+    // Expressway incidents (issue #11): traffic:read, traffic:dispatch/manage (the control room), traffic:work (crew members and the desk).
+    private static readonly string[] IncReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
+    private static readonly string[] IncDesk = [Roles.Admin, Roles.DepartmentHandler];
+    private static readonly string[] IncWorkers = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -495,6 +500,28 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /accident/confirm"] = Rule.Page(Rule.Public),
         ["GET /accident/{Id:guid}/record"] = Rule.Page(Rule.Public),
         ["POST /accident/{Id:guid}/record"] = Rule.Page(Rule.Public),
+        // Expressway incidents (issue #11), the incident desk: read by the operator's and police staff, crews and district officers;
+        // the control room (department handlers) reports, dispatches and keeps crews; crew members (inspectors) record on scene / lanes clear.
+        ["POST /api/v1/traffic/incidents/"] = Rule.Only(IncDesk),
+        ["GET /api/v1/traffic/incidents/"] = Rule.Only(IncReaders),
+        ["GET /api/v1/traffic/incidents/{id:guid}"] = Rule.Only(IncReaders),
+        ["POST /api/v1/traffic/incidents/{id:guid}/dispatch"] = Rule.Only(IncDesk),
+        ["POST /api/v1/traffic/incidents/{id:guid}/call-back"] = Rule.Only(IncDesk),
+        ["POST /api/v1/traffic/incidents/{id:guid}/on-scene"] = Rule.Only(IncWorkers),
+        ["POST /api/v1/traffic/incidents/{id:guid}/lanes-clear"] = Rule.Only(IncWorkers),
+        ["POST /api/v1/traffic/incidents/{id:guid}/close"] = Rule.Only(IncDesk),
+        ["POST /api/v1/traffic/incidents/{id:guid}/cancel"] = Rule.Only(IncDesk),
+        ["GET /api/v1/traffic/crews/"] = Rule.Only(IncReaders),
+        ["POST /api/v1/traffic/crews/"] = Rule.Only(IncDesk),
+        ["PUT /api/v1/traffic/crews/{id:guid}"] = Rule.Only(IncDesk),
+        ["PUT /api/v1/traffic/crews/{id:guid}/duty"] = Rule.Only(IncWorkers),
+        ["PUT /api/v1/traffic/crews/{id:guid}/position"] = Rule.Only(IncWorkers),
+        ["GET /traffic/incidents"] = Rule.Page(Rule.Only(IncReaders)),
+        ["POST /traffic/incidents"] = Rule.Page(Rule.Only(IncReaders)),
+        ["GET /traffic/incidents/{Id:guid}"] = Rule.Page(Rule.Only(IncReaders)),
+        ["POST /traffic/incidents/{Id:guid}"] = Rule.Page(Rule.Only(IncReaders)),
+        ["GET /traffic/crew"] = Rule.Page(Rule.Only(IncWorkers)),
+        ["POST /traffic/crew"] = Rule.Page(Rule.Only(IncWorkers)),
     };
 
     private TestApp _app = null!;

@@ -38,6 +38,9 @@ internal static class CasesModule
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<Notifications.CaseNotifier>();
         builder.Services.AddHostedService<EscalateOverdueCases.EscalationWorker>();
+        builder.Services.AddSingleton<Contracts.ICaseMilestones, Targets.CaseMilestoneStore>();
+        builder.Services.AddSingleton<Targets.TargetSweep>();
+        builder.Services.AddHostedService<Targets.TargetWorker>();
         return builder;
     }
 

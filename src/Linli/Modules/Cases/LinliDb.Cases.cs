@@ -23,6 +23,8 @@ public abstract partial class LinliDb
     public DbSet<Modules.Cases.Indicators.CaseCounter> CaseCounters => Set<Modules.Cases.Indicators.CaseCounter>();
     public DbSet<Modules.Cases.Notifications.CaseNotification> CaseNotifications => Set<Modules.Cases.Notifications.CaseNotification>();
     public DbSet<Modules.Cases.Notifications.NotificationRead> NotificationReads => Set<Modules.Cases.Notifications.NotificationRead>();
+    public DbSet<Modules.Cases.Targets.CaseMilestone> CaseMilestones => Set<Modules.Cases.Targets.CaseMilestone>();
+    public DbSet<Modules.Cases.Targets.CaseTargetMiss> CaseTargetMisses => Set<Modules.Cases.Targets.CaseTargetMiss>();
 
     private static void ConfigureCases(ModelBuilder modelBuilder)
     {
@@ -50,6 +52,7 @@ public abstract partial class LinliDb
             minor.Property(m => m.DefaultPriority).HasMaxLength(16);
             minor.Property(m => m.LimitUnit).HasConversion(u => TimeLimit.NameOf(u), s => ParseUnit(s)).HasMaxLength(16);
             minor.Ignore(m => m.DisposalLimit);
+            minor.Property(m => m.TargetsJson).HasMaxLength(4000);
             minor.HasIndex(m => m.MajorCode);
         });
         modelBuilder.Entity<CalendarYear>(year =>
@@ -191,6 +194,22 @@ public abstract partial class LinliDb
             r.ToTable("notification_reads");
             r.HasKey(x => new { x.UserId, x.NotificationId });
             r.Property(x => x.UserId).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Modules.Cases.Targets.CaseMilestone>(m =>
+        {
+            m.ToTable("case_milestones");
+            m.Property(x => x.Milestone).HasMaxLength(16);
+            m.Property(x => x.Actor).HasMaxLength(256);
+            // The first time a case reaches a milestone is the one that counts.
+            m.HasIndex(x => new { x.CaseId, x.Milestone }).IsUnique();
+        });
+        modelBuilder.Entity<Modules.Cases.Targets.CaseTargetMiss>(m =>
+        {
+            m.ToTable("case_target_misses");
+            m.Property(x => x.Milestone).HasMaxLength(16);
+            m.Property(x => x.SetBy).HasMaxLength(16);
+            // Each missed target escalates exactly once, whatever number of nodes sweep.
+            m.HasIndex(x => new { x.CaseId, x.Milestone, x.SetBy }).IsUnique();
         });
         modelBuilder.Entity<CaseNumberCounter>(n =>
         {

@@ -45,6 +45,7 @@ internal sealed class ReferenceData(IDbContextFactory<LinliDb> dbFactory, ILogge
             var document = ReadResource<CategoryDocument>("default-categories.json");
             await SeedUnitsAsync(db, document, cancellationToken);
             await SeedCategoriesAsync(db, document, cancellationToken);
+            await FillTargetsAsync(db, document, cancellationToken);
         }
         catch (DbUpdateException e)
         {
@@ -103,6 +104,25 @@ internal sealed class ReferenceData(IDbContextFactory<LinliDb> dbFactory, ILogge
             }
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Targets came after the taxonomy: a database seeded before them gets the shipped targets on the
+    /// categories that never had any set (null). A category an admin saved since holds "[]" or its own.
+    /// </summary>
+    private static async Task FillTargetsAsync(LinliDb db, CategoryDocument document, CancellationToken ct)
+    {
+        var shipped = document.Majors!.SelectMany(m => m.Minors ?? []).Where(m => m.Targets is { Count: > 0 }).ToDictionary(m => m.Code!, m => m.Targets!);
+        var codes = shipped.Keys.ToList();
+        var unset = await db.MinorCategories.Where(m => m.TargetsJson == null && codes.Contains(m.Code)).ToListAsync(ct);
+        foreach (var minor in unset)
+        {
+            minor.FillTargets(shipped[minor.Code]);
+        }
+        if (unset.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>The working calendar of the shipped holiday arrangements (2025-2027).</summary>

@@ -67,6 +67,11 @@ internal static class ActOnCase
             await CaseAccess.EnsureMayActAsync(http.User, access, other!, action, holdsFollowToken: false);
         }
         await ApplyAsync(c, action, request, context, db, ct);
+        if (action switch { "dispatch" => Contracts.Milestones.Dispatched, "close" or "self-handle" => Contracts.Milestones.Closed, _ => null } is { } milestone)
+        {
+            await Targets.CaseMilestoneStore.RecordAsync(db, category, c.Id, milestone, now.ToUnixTimeMilliseconds(),
+                http.User.Identity?.Name ?? "reporter", ct);
+        }
         db.CasePhotos.AddRange(await Photos.CasePhotos.StoreAsync(c.Id, "feedback", photos, files, now.ToUnixTimeMilliseconds(), ct));
         Notifications.CaseNotifier.Add(db, c, action, now.ToUnixTimeMilliseconds());
         if (action == "split")

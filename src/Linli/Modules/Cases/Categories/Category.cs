@@ -71,6 +71,12 @@ public sealed class MinorCategory
     /// <summary>… and within this many hours of the case's report.</summary>
     public double DuplicateWindowHours { get; private set; } = Duplicates.DuplicateWindow.Default.WindowHours;
 
+    /// <summary>
+    /// Milestone targets as JSON (see <see cref="Targets.MilestoneTargets"/>): null when never set, so that
+    /// shipped targets fill in on an existing database; "[]" when the category has none.
+    /// </summary>
+    public string? TargetsJson { get; private set; }
+
     public TimeLimit DisposalLimit => new(LimitValue, LimitUnit);
 
     public Duplicates.DuplicateWindow DuplicateWindow => new(DuplicateRadiusMeters, DuplicateWindowHours);
@@ -88,7 +94,11 @@ public sealed class MinorCategory
         DefaultPriority = dto.DefaultPriority ?? Priorities.Normal;
         DuplicateRadiusMeters = dto.Duplicates?.RadiusMeters ?? Duplicates.DuplicateWindow.Default.RadiusMeters;
         DuplicateWindowHours = dto.Duplicates?.WindowHours ?? Duplicates.DuplicateWindow.Default.WindowHours;
+        TargetsJson = Targets.MilestoneTargets.Serialize(dto.Targets ?? []);
     }
+
+    /// <summary>Sets the targets of a category that never had any set (the shipped ones on an older database).</summary>
+    public void FillTargets(IReadOnlyList<TargetDto> targets) => TargetsJson ??= Targets.MilestoneTargets.Serialize(targets);
 }
 
 public static class Priorities

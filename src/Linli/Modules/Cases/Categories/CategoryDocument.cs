@@ -14,7 +14,14 @@ public sealed record MinorCategoryDto(
     string? ClosingCondition,
     string? DefaultPriority,
     string? Name = null,
-    DuplicatesDto? Duplicates = null);
+    DuplicatesDto? Duplicates = null,
+    IReadOnlyList<TargetDto>? Targets = null);
+
+/// <summary>
+/// A milestone target: reach <c>milestone</c> (dispatched, called-back, on-scene, lanes-clear, closed) within
+/// <c>limit</c> (natural minutes or hours) of the report, as <c>setBy</c> requires ("1315", "operator", …).
+/// </summary>
+public sealed record TargetDto(string? Milestone, LimitDto? Limit, string? SetBy);
 
 /// <summary>How near and how soon a new report must be to be merged into an open case of this category (defaults 50 m, 72 h).</summary>
 public sealed record DuplicatesDto(double? RadiusMeters, double? WindowHours);

@@ -112,7 +112,8 @@ internal static class CategoryEndpoints
     private static MinorCategoryDto ToDto(MinorCategory c, bool english) => new(
         c.Code, new NamesDto(c.NameZh, c.NameEn), c.Kind, c.FilingCondition, c.DefaultUnit,
         new LimitDto(c.LimitValue, TimeLimit.NameOf(c.LimitUnit)), c.ClosingCondition, c.DefaultPriority,
-        english ? c.NameEn : c.NameZh, new DuplicatesDto(c.DuplicateRadiusMeters, c.DuplicateWindowHours));
+        english ? c.NameEn : c.NameZh, new DuplicatesDto(c.DuplicateRadiusMeters, c.DuplicateWindowHours),
+        Targets.MilestoneTargets.Dtos(c.TargetsJson));
 }
 
 public sealed record ImportCategoriesAnswer(int Majors, int Minors);

@@ -77,6 +77,7 @@ internal static class CategoryRules
         {
             errors[$"{path}.duplicates.windowHours"] = ["hours from 0 (never merge) to 2,160 (90 days)"];
         }
+        Targets.MilestoneTargets.Check(minor.Targets, $"{path}.targets", errors);
     }
 
     private static void CheckNames(NamesDto? names, string path, Dictionary<string, string[]> errors)
