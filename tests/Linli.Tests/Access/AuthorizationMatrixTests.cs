@@ -63,6 +63,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] InspectionReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] InspectionManagers = [Roles.Admin, Roles.DepartmentHandler];
 
+    // Expressway road network (issue #11): every traffic reader (district officers too: the network is reference data), the desks manage.
+    private static readonly string[] RoadReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
+    private static readonly string[] RoadManagers = [Roles.Admin, Roles.DepartmentHandler];
+
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
         ["GET /healthz"] = Rule.Public,
@@ -471,6 +475,19 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /repairs/mine"] = Rule.Page(Rule.Only(RndRepairWorkers)),
         ["GET /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
         ["POST /repairs/{Id:guid}"] = Rule.Page(Rule.Only(RndRepairWorkers)),
+        // Expressway road network (issue #11, ROADS): staff with traffic:read read it, the operator's desk (traffic:manage) imports and retires;
+        // locate and stake look-ups are public (drivers' phones, rate-limited).
+        ["POST /api/v1/traffic/routes/import"] = Rule.Only(RoadManagers),
+        ["GET /api/v1/traffic/routes"] = Rule.Only(RoadReaders),
+        ["GET /api/v1/traffic/routes.geojson"] = Rule.Only(RoadReaders),
+        ["GET /api/v1/traffic/routes/{code}"] = Rule.Only(RoadReaders),
+        ["DELETE /api/v1/traffic/routes/{code}/{direction}"] = Rule.Only(RoadManagers),
+        ["GET /api/v1/traffic/locate"] = Rule.Public,
+        ["GET /api/v1/traffic/routes/{code}/{direction}/stakes/{stake}"] = Rule.Public,
+        ["GET /traffic/routes"] = Rule.Page(Rule.Only(RoadReaders)),
+        ["POST /traffic/routes"] = Rule.Page(Rule.Only(RoadReaders)),
+        ["GET /traffic/routes/import"] = Rule.Page(Rule.Only(RoadManagers)),
+        ["POST /traffic/routes/import"] = Rule.Page(Rule.Only(RoadManagers)),
     };
 
     private TestApp _app = null!;
