@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Linli.Modules.Traffic.Roads;
 using Linli.Modules.Traffic.Roads.ImportRoutes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Traffic.Roads;
@@ -22,7 +23,7 @@ public sealed class RoadApiTests
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var summary = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, summary.GetProperty("added").GetInt32());
-        Assert.Equal(["G60 up", "G60 down"], summary.GetProperty("carriageways").EnumerateArray().Select(c => c.GetString()).ToArray());
+        Assert.Equal(["G60 up", "G60 down"], summary.GetProperty("carriageways").EnumerateArray().Select(c => c.GetString()!).ToArray());
 
         var list = (await desk.GetFromJsonAsync<JsonElement>("/api/v1/traffic/routes")).EnumerateArray().ToList();
         Assert.Equal(2, list.Count);
@@ -229,7 +230,7 @@ public sealed class RoadApiTests
         await using var app = await RoadKit.StartAsync();
         Assert.True((await RoadKit.ImportAsync(app.Client, RoadKit.Collection(RoadKit.G60Up()))).IsSuccessStatusCode);
         // A second node: its own cache over the same database, refreshing every 0.2 s.
-        var settings = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var settings = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Linli:Traffic:NetworkRefreshSeconds"] = "0.2" }).Build();
         using var other = new RoadNetwork(app.Factory.Services.GetRequiredService<IDbContextFactory<Linli.Infrastructure.Persistence.LinliDb>>(), settings,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<RoadNetwork>.Instance);
