@@ -137,7 +137,10 @@ public sealed class RoadApiTests
         var up = file["features"]!.AsArray().Single(f => f!["properties"]!["direction"]!.GetValue<string>() == "up")!;
         Assert.Equal("K150+000", up["properties"]!["startStake"]!.GetValue<string>());
         Assert.Equal("K154+100", up["properties"]!["stakeMarks"]![0]!["stake"]!.GetValue<string>());
-        up["properties"]!["name"] = "沪昆高速（杭州段）";
+        foreach (var feature in file["features"]!.AsArray())
+        {
+            feature!["properties"]!["name"] = "沪昆高速（杭州段）";
+        }
         up["properties"]!["stakeMarks"]![0]!["stake"] = "K154+000";
         var again = await RoadKit.ImportAsync(desk, file.ToJsonString());
         Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync());
