@@ -13,9 +13,10 @@ public sealed class RoadPagesTests
         await using var app = await RoadKit.StartAsync();
         var desk = await RoadKit.DeskAsync(app);
         Assert.True((await RoadKit.ImportAsync(desk, RoadKit.Collection(RoadKit.G60Up(), RoadKit.G60Down()))).IsSuccessStatusCode);
-        var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/traffic/routes?route=G60&direction=up&stake=K151%2B000"));
+        var raw = await desk.GetStringAsync("/traffic/routes?route=G60&direction=up&stake=K151%2B000");
+        Assert.Matches("data-routes=\"\\[[^\"]*G60", raw);
+        var page = WebUtility.HtmlDecode(raw);
         Assert.Contains("id=\"rd-map\"", page);
-        Assert.Matches("data-routes=\"\\[[^\"]*G60", page);
         Assert.Contains("id=\"rd-result\"", page);
         Assert.Contains("K151+000", page);
         Assert.Contains("js/rd-routes.js", page);
