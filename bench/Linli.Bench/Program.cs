@@ -8,6 +8,7 @@ if (args is ["profile"]) { Profile.Run(); return; }
 if (args is ["explain", var first, var second]) { IntakeEvaluation.Explain(first, second); return; }
 if (args is ["profile-reading"]) { IntakeEvaluation.ProfileReading(); return; }
 if (args is ["suggest-eval"]) { IntakeEvaluation.Suggestions(); return; }
+// dotnet run -c Release --project bench/Linli.Bench -- --filter '*RoadLocate*'   (expressway locate: cached network vs rebuilt lines vs a scan)
 // dotnet run -c Release --project bench/Linli.Bench -- --filter '*RoundPlanning*'   (inspection rounds: nearest neighbour vs + 2-opt)
 // dotnet bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll matching: AssignmentSolver against GLOP on 10,000 × 3,000
 // dotnet bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll passes: pass verifications per second of wall and CPU time on one core

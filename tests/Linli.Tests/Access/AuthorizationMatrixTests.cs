@@ -67,6 +67,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] IncReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
     private static readonly string[] IncDesk = [Roles.Admin, Roles.DepartmentHandler];
     private static readonly string[] IncWorkers = [Roles.Admin, Roles.DepartmentHandler, Roles.Inspector];
+    // Expressway road network (issue #11): every traffic reader (district officers too: the network is reference data), the desks manage.
+    private static readonly string[] RoadReaders = [Roles.Admin, Roles.DistrictOfficer, Roles.DepartmentHandler, Roles.Inspector];
+    private static readonly string[] RoadManagers = [Roles.Admin, Roles.DepartmentHandler];
 
     private static readonly Dictionary<string, Rule> Expectations = new()
     {
@@ -522,6 +525,19 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /traffic/incidents/{Id:guid}"] = Rule.Page(Rule.Only(IncReaders)),
         ["GET /traffic/crew"] = Rule.Page(Rule.Only(IncWorkers)),
         ["POST /traffic/crew"] = Rule.Page(Rule.Only(IncWorkers)),
+        // Expressway road network (issue #11, ROADS): staff with traffic:read read it, the operator's desk (traffic:manage) imports and retires;
+        // locate and stake look-ups are public (drivers' phones, rate-limited).
+        ["POST /api/v1/traffic/routes/import"] = Rule.Only(RoadManagers),
+        ["GET /api/v1/traffic/routes"] = Rule.Only(RoadReaders),
+        ["GET /api/v1/traffic/routes.geojson"] = Rule.Only(RoadReaders),
+        ["GET /api/v1/traffic/routes/{code}"] = Rule.Only(RoadReaders),
+        ["DELETE /api/v1/traffic/routes/{code}/{direction}"] = Rule.Only(RoadManagers),
+        ["GET /api/v1/traffic/locate"] = Rule.Public,
+        ["GET /api/v1/traffic/routes/{code}/{direction}/stakes/{stake}"] = Rule.Public,
+        ["GET /traffic/routes"] = Rule.Page(Rule.Only(RoadReaders)),
+        ["POST /traffic/routes"] = Rule.Page(Rule.Only(RoadReaders)),
+        ["GET /traffic/routes/import"] = Rule.Page(Rule.Only(RoadManagers)),
+        ["POST /traffic/routes/import"] = Rule.Page(Rule.Only(RoadManagers)),
     };
 
     private TestApp _app = null!;

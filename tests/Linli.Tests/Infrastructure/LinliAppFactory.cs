@@ -29,6 +29,8 @@ public sealed class LinliAppFactory(string connectionString, string demoCity = "
         builder.UseSetting("ConnectionStrings:Linli", connectionString);
         builder.UseSetting("Linli:DemoCity", demoCity);
         builder.UseSetting("Linli:RegionIndexPollSeconds", "0.2");
+        // Tests add carriageways straight to the database: every look-up checks whether the network moved.
+        builder.UseSetting("Linli:Traffic:NetworkRefreshSeconds", "0");
         builder.UseSetting("Linli:KeysPath", KeysPath);
         builder.UseSetting("Linli:AdminPassword", AdminPassword);
         builder.UseSetting("Linli:DemoPassword", DemoPassword);

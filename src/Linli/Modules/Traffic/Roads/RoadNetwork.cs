@@ -2,6 +2,7 @@ using System.Text.Json;
 using Linli.Infrastructure.Persistence;
 using Linli.Modules.Traffic.Data;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 
 namespace Linli.Modules.Traffic.Roads;
 
@@ -25,15 +26,63 @@ public interface IRoadNetwork
     Task<RoadPosition?> PointAtAsync(string routeCode, string direction, double stakeMeters, CancellationToken ct);
 }
 
-/// <summary>Reads the carriageways from the database on each question (the network is tens of lines).</summary>
-internal sealed class RoadNetwork(IDbContextFactory<LinliDb> dbFactory) : IRoadNetwork
+/// <summary>
+/// The network held per node as ready <see cref="RouteLine"/>s (the network is tens of lines, and a
+/// phone's locate must not cost a database read plus rebuilding every line). Several nodes run behind a
+/// load balancer, so each checks a cheap revision of the table (count, newest update, sum of versions)
+/// at most every <c>Linli:Traffic:NetworkRefreshSeconds</c> (5) and reloads when it moved; an import
+/// on this node reloads at once through <see cref="Invalidate"/>.
+/// </summary>
+internal sealed class RoadNetwork(IDbContextFactory<LinliDb> dbFactory, IConfiguration configuration, ILogger<RoadNetwork> logger) : IRoadNetwork, IDisposable
 {
-    public async Task<RoadPosition?> LocateAsync(double lon, double lat, double? headingDegrees, double maxOffsetMeters, CancellationToken ct)
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly long _refreshMs = (long)(configuration.GetValue("Linli:Traffic:NetworkRefreshSeconds", 5.0) * 1000);
+    private volatile Snapshot? _snapshot;
+    // Wall time for a cache's age, not TimeProvider: a frozen fake clock in tests must not freeze the cache.
+    private long _checkedAt;
+    private volatile bool _stale = true;
+
+    /// <summary>One loaded carriageway with its bounding box in degrees.</summary>
+    internal sealed record Carriageway(Expressway Road, RouteLine Line, Envelope Box);
+
+    private sealed record Snapshot((int Count, long Newest, long Versions) Revision, IReadOnlyList<Carriageway> Lines,
+        IReadOnlyDictionary<(string Code, string Direction), Carriageway> ByRoute);
+
+    /// <summary>Forget the loaded network: the next question reloads it (after an import or a retirement on this node).</summary>
+    public void Invalidate() => _stale = true;
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task<RoadPosition?> LocateAsync(double lon, double lat, double? headingDegrees, double maxOffsetMeters, CancellationToken ct) =>
+        Locate((await CurrentAsync(ct)).Lines, lon, lat, headingDegrees, maxOffsetMeters);
+
+    public async Task<RoadPosition?> PointAtAsync(string routeCode, string direction, double stakeMeters, CancellationToken ct)
+    {
+        var snapshot = await CurrentAsync(ct);
+        if (!snapshot.ByRoute.TryGetValue((routeCode, direction), out var c) || c.Line.PointAtStake(stakeMeters) is not { } point)
+        {
+            return null;
+        }
+        return new RoadPosition(c.Road.Code, c.Road.Name, c.Road.Direction, c.Road.Operator, stakeMeters, point.X, point.Y, 0);
+    }
+
+    /// <summary>The active carriageways as loaded now (for pages that draw them).</summary>
+    public async Task<IReadOnlyList<Carriageway>> CarriagewaysAsync(CancellationToken ct) => (await CurrentAsync(ct)).Lines;
+
+    /// <summary>The nearest carriageway within the offset; public for the benchmark, which compares it with a scan of every line.</summary>
+    public static RoadPosition? Locate(IReadOnlyList<Carriageway> lines, double lon, double lat, double? headingDegrees, double maxOffsetMeters)
     {
         RoadPosition? best = null;
         var bestScore = double.MaxValue;
-        foreach (var (road, line) in await LinesAsync(null, null, ct))
+        // Degrees of latitude and (at this latitude) longitude that the offset spans, to skip lines whose box is far.
+        var dLat = maxOffsetMeters / 111_000.0;
+        var dLon = dLat / Math.Max(0.01, Math.Cos(lat * Math.PI / 180));
+        foreach (var (road, line, box) in lines)
         {
+            if (lon < box.MinX - dLon || lon > box.MaxX + dLon || lat < box.MinY - dLat || lat > box.MaxY + dLat)
+            {
+                continue;
+            }
             var at = line.Project(lon, lat);
             if (at.OffsetMeters > maxOffsetMeters)
             {
@@ -50,34 +99,61 @@ internal sealed class RoadNetwork(IDbContextFactory<LinliDb> dbFactory) : IRoadN
         return best;
     }
 
-    public async Task<RoadPosition?> PointAtAsync(string routeCode, string direction, double stakeMeters, CancellationToken ct)
+    public static RouteLine LineOf(Expressway road) => new(road.Line, MarksOf(road));
+
+    public static List<StakeMark> MarksOf(Expressway road) =>
+        JsonSerializer.Deserialize<List<StakeMark>>(road.StakeMarksJson, JsonSerializerOptions.Web) ?? [];
+
+    public static Carriageway Load(Expressway road) => new(road, LineOf(road), road.Line.EnvelopeInternal);
+
+    private async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
-        foreach (var (road, line) in await LinesAsync(routeCode, direction, ct))
+        var snapshot = _snapshot;
+        var now = Environment.TickCount64;
+        if (snapshot is not null && !_stale && now - Interlocked.Read(ref _checkedAt) < _refreshMs)
         {
-            if (line.PointAtStake(stakeMeters) is { } point)
+            return snapshot;
+        }
+        await _gate.WaitAsync(ct);
+        try
+        {
+            snapshot = _snapshot;
+            if (snapshot is not null && !_stale && Environment.TickCount64 - Interlocked.Read(ref _checkedAt) < _refreshMs)
             {
-                return new RoadPosition(road.Code, road.Name, road.Direction, road.Operator, stakeMeters, point.X, point.Y, 0);
+                return snapshot; // another caller refreshed while this one waited
             }
+            var forced = _stale;
+            _stale = false; // an invalidation during this load is seen by the next caller
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await db.Expressways.Select(e => new { e.UpdatedAtMs, e.Version }).ToListAsync(ct);
+            var revision = (rows.Count, rows.Count == 0 ? 0 : rows.Max(r => r.UpdatedAtMs), rows.Sum(r => (long)r.Version));
+            if (snapshot is null || forced || snapshot.Revision != revision)
+            {
+                var roads = await db.Expressways.AsNoTracking().Where(e => e.Active).OrderBy(e => e.Code).ThenBy(e => e.Direction).ToListAsync(ct);
+                var lines = new List<Carriageway>(roads.Count);
+                foreach (var road in roads)
+                {
+                    try
+                    {
+                        lines.Add(Load(road));
+                    }
+                    catch (Exception e) when (e is ArgumentException or JsonException)
+                    {
+                        // A row written around the importer must not take the whole network down.
+                        logger.LogWarning(e, "Carriageway {Code} {Direction} is unusable and left out", road.Code, road.Direction);
+                    }
+                }
+                snapshot = new Snapshot(revision, lines, lines.ToDictionary(c => (c.Road.Code, c.Road.Direction)));
+                _snapshot = snapshot;
+                logger.LogDebug("Road network loaded: {Count} carriageways", lines.Count);
+            }
+            Interlocked.Exchange(ref _checkedAt, Environment.TickCount64);
+            return snapshot;
         }
-        return null;
-    }
-
-    public static RouteLine LineOf(Expressway road) =>
-        new(road.Line, JsonSerializer.Deserialize<List<StakeMark>>(road.StakeMarksJson, JsonSerializerOptions.Web) ?? []);
-
-    private async Task<List<(Expressway Road, RouteLine Line)>> LinesAsync(string? code, string? direction, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Expressways.AsNoTracking().Where(e => e.Active);
-        if (code is not null)
+        finally
         {
-            query = query.Where(e => e.Code == code);
+            _gate.Release();
         }
-        if (direction is not null)
-        {
-            query = query.Where(e => e.Direction == direction);
-        }
-        return [.. (await query.ToListAsync(ct)).Select(e => (e, LineOf(e)))];
     }
 
     private static bool Agrees(RouteLine line, double along, double heading)
