@@ -39,6 +39,11 @@ public abstract class DemoDataSeeder(IConfiguration configuration, IRegionLookup
         {
             logger.LogInformation(e, "{What} were seeded by another node", What);
         }
+        catch (Exception e)
+        {
+            // Demo data is a courtesy: a seeder that fails must never take the app down with it.
+            logger.LogError(e, "{What} could not be seeded; the app runs without them", What);
+        }
     }
 
     /// <summary>Regions of one level, walking down the tree breadth-first in code order (first district first).</summary>

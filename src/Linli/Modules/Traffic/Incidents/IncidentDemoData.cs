@@ -47,7 +47,8 @@ internal sealed class IncidentDemoData(IServiceScopeFactory scopes, IConfigurati
             if (lines.FirstOrDefault(e => e.Code == c.Route && e.Direction == c.Direction) is not { } line) continue;
             var stakes = JsonSerializer.Deserialize<List<Mark>>(line.StakeMarksJson, Json) ?? [];
             if (stakes.Count < 2) continue;
-            var stake = Math.Round(stakes[0].Stake + (stakes[^1].Stake - stakes[0].Stake) * c.Share, -2);
+            // To the nearest hundred metres, as a crew's base is written (K123+400).
+            var stake = Math.Round((stakes[0].Stake + (stakes[^1].Stake - stakes[0].Stake) * c.Share) / 100) * 100;
             if (await roads.PointAtAsync(c.Route, c.Direction, stake, ct) is not { } at) continue;
             var crew = new RoadCrew(new Guid($"00000000-0000-0000-00e1-{i + 1:D12}"), c.Unit, c.Name, c.Kind, c.Members, c.Route, at.StakeMeters, at.Lon, at.Lat);
             db.RoadCrews.Add(crew);
