@@ -22,7 +22,8 @@ public sealed class BackupRestoreTests(ClusterFixture cluster)
     {
         using var anonymous = cluster.ClientFor(cluster.Balancer.BaseAddress, signedIn: false);
         var created = await anonymous.PostAsync("/api/v1/cases", ClusterFixture.Json(Reports.Next()));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        // 201, or 200 when the point repeats one the load test reported (the report joins that case).
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var reported = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = reported.GetProperty("id").GetString();
 
@@ -47,12 +48,14 @@ public sealed class BackupRestoreTests(ClusterFixture cluster)
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             var back = await read.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(reported.GetProperty("number").GetString(), back.GetProperty("number").GetString());
-            Assert.Equal(reported.GetProperty("gridCode").GetString(), back.GetProperty("gridCode").GetString());
+            Assert.Equal(reported.GetProperty("description").GetString(), back.GetProperty("description").GetString());
+            Assert.Equal(reported.GetProperty("regions").ToString(), back.GetProperty("regions").ToString());
             var history = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/history");
             Assert.True(history.GetArrayLength() >= 1);
         }
         finally
         {
+            // Stopped before its database is dropped (the using's dispose then has nothing left to do).
             await node.DisposeAsync();
             File.Delete(dump);
             await RunAsync("dropdb", [.. connection, "--force", "--if-exists", restored]);

@@ -55,6 +55,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         using var client = ClientFor(NodeA.BaseAddress);
         var imported = await client.PostAsync("/api/v1/regions/import", Json(RegionTree.Base()));
         Assert.True(imported.IsSuccessStatusCode, $"base tree import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
+        // Node B reloads its region index within a poll interval; until then it would refuse reports as outside every grid.
+        using var nodeB = ClientFor(NodeB.BaseAddress);
+        var (lon, lat) = RegionTree.GridCentre(120.10, 30.30, 120.20, 30.34, 4, 0);
+        for (var i = 0; i < 100 && !(await nodeB.GetAsync(FormattableString.Invariant($"/api/v1/locate?lon={lon}&lat={lat}"))).IsSuccessStatusCode; i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A node's settings: the shared folders of this cluster, on the given database; Redis only for the cluster's own database.</summary>

@@ -17,7 +17,8 @@ public sealed class ClusterTests(ClusterFixture cluster)
         using var anonymous = cluster.ClientFor(cluster.NodeA.BaseAddress, signedIn: false);
 
         var created = await anonymous.PostAsync("/api/v1/cases", ClusterFixture.Json(Reports.Next()));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        // 201, or 200 when the point repeats one the load test reported (the report joins that case).
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
 
         Assert.Equal(number, (await direct.Received(number!).WaitAsync(TimeSpan.FromSeconds(30))).GetProperty("number").GetString());
@@ -31,7 +32,8 @@ public sealed class ClusterTests(ClusterFixture cluster)
     {
         using var anonymous = cluster.ClientFor(cluster.Balancer.BaseAddress, signedIn: false);
         var created = await anonymous.PostAsync("/api/v1/cases", ClusterFixture.Json(Reports.Next()));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        // 201, or 200 when the point repeats one the load test reported (the report joins that case).
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
 
         // Past its stage deadline: the sweep on either node records supervision for every level that is due (on the

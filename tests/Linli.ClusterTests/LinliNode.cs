@@ -100,6 +100,7 @@ public sealed class LinliNode(string name, int port, IReadOnlyDictionary<string,
             await p.WaitForExitAsync();
         }
         _process?.Dispose();
+        _process = null;
     }
 
     private void Append(string? line)
