@@ -55,37 +55,13 @@ internal static class RepairSupport
     public static void History(LinliDb db, Guid ticketId, string action, string actor, string? note, long now) =>
         db.InspectionEvents.Add(new InspectionEvent(ticketId, "repair", action, actor, note, now));
 
-    /// <summary>
-    /// QX-yyyymmdd-NNNN (emergency) or WX-… (planned), the day in China time. The next number is
-    /// one past the day's highest; two nodes taking the same one at once are told apart by the
-    /// unique index on Number, and the loser retries (see <see cref="SaveNumberedAsync"/>).
-    /// </summary>
-    public static async Task<string> NextNumberAsync(LinliDb db, string kind, long nowMs, CancellationToken ct)
-    {
-        var day = DateTimeOffset.FromUnixTimeMilliseconds(nowMs).ToOffset(ChinaTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var prefix = $"{(kind == RepairKinds.Emergency ? "QX" : "WX")}-{day}-";
-        var last = await db.RepairTickets.AsNoTracking().Where(t => t.Number.StartsWith(prefix))
-            .OrderByDescending(t => t.Number).Select(t => t.Number).FirstOrDefaultAsync(ct);
-        var n = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return $"{prefix}{n:D4}";
-    }
+    /// <summary>QX-yyyymmdd-NNNN (emergency) or WX-… (planned).</summary>
+    public static Task<string> NextNumberAsync(LinliDb db, string kind, long nowMs, CancellationToken ct) =>
+        DailyNumbers.NextAsync(db.RepairTickets.Select(t => t.Number), kind == RepairKinds.Emergency ? "QX" : "WX", nowMs, ct);
 
     /// <summary>Saves a new ticket, taking the next number again when another node took this one first.</summary>
-    public static async Task SaveNumberedAsync(LinliDb db, RepairTicket ticket, long nowMs, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < 5 && DbErrors.IsUniqueViolation(e))
-            {
-                ticket.Renumber(await NextNumberAsync(db, ticket.Kind, nowMs, ct));
-            }
-        }
-    }
+    public static Task SaveNumberedAsync(LinliDb db, RepairTicket ticket, long nowMs, CancellationToken ct) =>
+        DailyNumbers.SaveAsync(db, t => NextNumberAsync(db, ticket.Kind, nowMs, t), ticket.Renumber, ct);
 
     public static DateTimeOffset? At(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v).ToOffset(ChinaTime) : null;
 }

@@ -24,8 +24,6 @@ public sealed record AccidentCreated(Guid Id, string Number, string Status, bool
 /// </summary>
 internal static class ReportAccident
 {
-    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
-
     public static async Task<Created<AccidentCreated>> Handle(HttpRequest http, LinliDb db, IRoadNetwork roads, IncidentIntake intake, IFileStore files,
         PersonalDataProtector protector, ISmsSender sms, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
@@ -66,7 +64,7 @@ internal static class ReportAccident
             db.AccidentPhotos.Add(await StorePhotoAsync(id, kind, photo, files, now, ct));
         }
         db.TrafficEvents.Add(new TrafficEvent(id, "accident", toPolice ? "routed-to-police" : "reported", "driver", toPolice ? reason : at.Stake, now));
-        await SaveNumberedAsync(db, report, now, ct);
+        await DailyNumbers.SaveAsync(db, t => NextNumberAsync(db, now, t), report.Renumber, ct);
 
         var description = toPolice
             ? $"驾驶人自助报警（不符合快处快撤：{reason}）{(plate.Length > 0 ? "，车辆 " + plate : "")}{(form.Note is null ? "" : "。" + form.Note)}"
@@ -100,31 +98,7 @@ internal static class ReportAccident
         return new AccidentPhoto(Guid.CreateVersion7(), reportId, kind, photo.ContentType, path, thumbnail, photo.Width, photo.Height, photo.Content.Length, now);
     }
 
-    /// <summary>KC-yyyymmdd-NNNN, the day in China time; one past the day's highest.</summary>
-    private static async Task<string> NextNumberAsync(LinliDb db, long nowMs, CancellationToken ct)
-    {
-        var day = DateTimeOffset.FromUnixTimeMilliseconds(nowMs).ToOffset(ChinaTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var prefix = $"KC-{day}-";
-        var last = await db.AccidentReports.AsNoTracking().Where(r => r.Number.StartsWith(prefix))
-            .OrderByDescending(r => r.Number).Select(r => r.Number).FirstOrDefaultAsync(ct);
-        var n = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return $"{prefix}{n:D4}";
-    }
-
-    /// <summary>Two phones taking the same number at once are told apart by the unique index; the loser takes the next.</summary>
-    private static async Task SaveNumberedAsync(LinliDb db, AccidentReport report, long nowMs, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < 5 && DbErrors.IsUniqueViolation(e))
-            {
-                report.Renumber(await NextNumberAsync(db, nowMs, ct));
-            }
-        }
-    }
+    /// <summary>KC-yyyymmdd-NNNN (快处).</summary>
+    private static Task<string> NextNumberAsync(LinliDb db, long nowMs, CancellationToken ct) =>
+        DailyNumbers.NextAsync(db.AccidentReports.Select(r => r.Number), "KC", nowMs, ct);
 }

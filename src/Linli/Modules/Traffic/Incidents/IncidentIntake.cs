@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Linli.Infrastructure.Errors;
 using Linli.Infrastructure.Persistence;
@@ -29,8 +28,6 @@ public sealed record NewIncident(
 /// </summary>
 public sealed class IncidentIntake(ICaseIntake cases, IRegionLookup regions, TimeProvider clock, ILogger<IncidentIntake> logger)
 {
-    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
-
     public async Task<Incident> OpenAsync(LinliDb db, NewIncident request, ClaimsPrincipal? user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -43,7 +40,7 @@ public sealed class IncidentIntake(ICaseIntake cases, IRegionLookup regions, Tim
         db.Incidents.Add(incident);
         db.TrafficEvents.Add(new TrafficEvent(incident.Id, "incident", "reported", actor,
             $"{request.At.RouteCode} {Directions.ChineseName(request.At.Direction)} {request.At.Stake}", now));
-        await SaveNumberedAsync(db, incident, now, ct);
+        await DailyNumbers.SaveAsync(db, t => NextNumberAsync(db, now, t), incident.Renumber, ct);
         try
         {
             var description = $"{request.At.RouteName}（{request.At.RouteCode}）{Directions.ChineseName(request.At.Direction)} {request.At.Stake}：{request.Description}";
@@ -63,31 +60,7 @@ public sealed class IncidentIntake(ICaseIntake cases, IRegionLookup regions, Tim
         return incident;
     }
 
-    /// <summary>SG-yyyymmdd-NNNN, the day in China time; one past the day's highest.</summary>
-    private static async Task<string> NextNumberAsync(LinliDb db, long nowMs, CancellationToken ct)
-    {
-        var day = DateTimeOffset.FromUnixTimeMilliseconds(nowMs).ToOffset(ChinaTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var prefix = $"SG-{day}-";
-        var last = await db.Incidents.AsNoTracking().Where(i => i.Number.StartsWith(prefix))
-            .OrderByDescending(i => i.Number).Select(i => i.Number).FirstOrDefaultAsync(ct);
-        var n = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return $"{prefix}{n:D4}";
-    }
-
-    /// <summary>Two nodes taking the same number at once are told apart by the unique index; the loser takes the next.</summary>
-    private static async Task SaveNumberedAsync(LinliDb db, Incident incident, long nowMs, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < 5 && DbErrors.IsUniqueViolation(e))
-            {
-                incident.Renumber(await NextNumberAsync(db, nowMs, ct));
-            }
-        }
-    }
+    /// <summary>SG-yyyymmdd-NNNN (事故/事件).</summary>
+    private static Task<string> NextNumberAsync(LinliDb db, long nowMs, CancellationToken ct) =>
+        DailyNumbers.NextAsync(db.Incidents.Select(i => i.Number), "SG", nowMs, ct);
 }
