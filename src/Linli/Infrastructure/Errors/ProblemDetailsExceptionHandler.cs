@@ -29,6 +29,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "Malformed JSON",
                 Detail = j.Message,
             },
+            // Two writers on the same rows at once (a version check, a unique index, a deadlock PostgreSQL
+            // broke): nothing was written for this request, and trying again will see the other's change.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => ConcurrentChange(),
+            _ when Persistence.DbErrors.IsLostRace(exception) => ConcurrentChange(),
             _ => null,
         };
         if (problem is null)
@@ -43,6 +47,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Exception = exception,
         });
     }
+
+    private static ProblemDetails ConcurrentChange() => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Changed at the same time",
+        Detail = "Someone else changed the same record at the same moment; nothing was saved from this request. Reload and try again.",
+    };
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, DomainException exception)
     {

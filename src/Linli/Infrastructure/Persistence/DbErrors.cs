@@ -12,4 +12,20 @@ public static class DbErrors
         Npgsql.PostgresException p => p.SqlState == "23505",
         _ => false,
     };
+
+    /// <summary>
+    /// Another writer got there first: a unique clash, or PostgreSQL broke a deadlock or a serialization
+    /// conflict by aborting this transaction. Worth one more look at the data. Npgsql's execution strategy
+    /// wraps transient failures in an <see cref="InvalidOperationException"/>, so that wrapper is unwrapped.
+    /// </summary>
+    public static bool IsLostRace(Exception e) => e switch
+    {
+        DbUpdateException u when IsUniqueViolation(u) => true,
+        DbUpdateException { InnerException: Npgsql.PostgresException p } => IsAbortedByConflict(p),
+        Npgsql.PostgresException p => IsAbortedByConflict(p),
+        InvalidOperationException { InnerException: { } inner } => IsLostRace(inner),
+        _ => false,
+    };
+
+    private static bool IsAbortedByConflict(Npgsql.PostgresException p) => p.SqlState is "40P01" or "40001";
 }

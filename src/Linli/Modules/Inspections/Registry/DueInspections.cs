@@ -26,20 +26,27 @@ public static class DueInspections
     public static async Task<DueRefresh> RefreshAsync(LinliDb db, string? utility, IReadOnlyCollection<Guid>? customers, DateOnly today, long nowMs,
         int horizonDays, CancellationToken ct)
     {
-        var scheduled = await ScheduleAsync(db, utility, customers, nowMs, ct);
-        int opened;
-        try
-        {
-            opened = await OpenAsync(db, utility, customers, today.AddDays(horizonDays), nowMs, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node opened some of them in the meantime (the open slot is unique): look again.
-            db.ChangeTracker.Clear();
-            opened = await OpenAsync(db, utility, customers, today.AddDays(horizonDays), nowMs, ct);
-        }
+        // Two nodes may refresh at once: the second sees the first's rows, or loses a unique clash, a
+        // version check or a deadlock and looks again with a clean change tracker.
+        var scheduled = await LookAgainOnLostRaceAsync(db, () => ScheduleAsync(db, utility, customers, nowMs, ct));
+        var opened = await LookAgainOnLostRaceAsync(db, () => OpenAsync(db, utility, customers, today.AddDays(horizonDays), nowMs, ct));
         var cancelled = await CancelInactiveAsync(db, utility, customers, nowMs, ct);
         return new DueRefresh(scheduled, opened, cancelled);
+    }
+
+    private static async Task<int> LookAgainOnLostRaceAsync(LinliDb db, Func<Task<int>> step)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await step();
+            }
+            catch (Exception e) when (attempt < 4 && (e is DbUpdateConcurrencyException || DbErrors.IsLostRace(e)))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Sets an active user's next due date from the rules (a bulk import does it in memory, sparing the refresh a pass).</summary>
@@ -66,7 +73,7 @@ public static class DueInspections
 
     private static async Task<int> ScheduleAsync(LinliDb db, string? utility, IReadOnlyCollection<Guid>? customers, long nowMs, CancellationToken ct)
     {
-        var stale = await Customers(db, utility, customers).Where(c => c.Active && c.NextDueOn == null).ToListAsync(ct);
+        var stale = await Customers(db, utility, customers).Where(c => c.Active && c.NextDueOn == null).OrderBy(c => c.Id).ToListAsync(ct);
         if (stale.Count == 0)
         {
             return 0;
@@ -90,6 +97,7 @@ public static class DueInspections
         var due = await Customers(db, utility, customers).AsNoTracking()
             .Where(c => c.Active && c.NextDueOn != null && c.NextDueOn <= horizon)
             .Select(c => new { c.Id, c.Utility, NextDueOn = c.NextDueOn!.Value })
+            .OrderBy(c => c.Id)
             .ToListAsync(ct);
         if (due.Count == 0)
         {
@@ -121,6 +129,7 @@ public static class DueInspections
         var inactive = Customers(db, utility, customers).Where(c => !c.Active).Select(c => c.Id);
         var open = await db.Inspections
             .Where(i => (i.Status == InspectionStatus.Due || i.Status == InspectionStatus.Planned) && inactive.Contains(i.CustomerId))
+            .OrderBy(i => i.Id)
             .ToListAsync(ct);
         foreach (var inspection in open)
         {
