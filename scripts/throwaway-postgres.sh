@@ -29,6 +29,8 @@ pg_start() {
   # defaults (fsync, synchronous commit) for benchmarks whose point is a durable commit.
   local fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   [[ "${PG_DURABLE:-}" == 1 ]] && fast=""
+  # PG_OPTIONS adds server settings (the scale benchmark sizes memory like a production server).
+  fast="$fast ${PG_OPTIONS:-}"
   _pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -l "$PG_WORK/log" -w \
     -o "-p $port -k $PG_WORK -c listen_addresses=127.0.0.1 $fast -c max_connections=300" \
     start >/dev/null

@@ -3,13 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Linli.Infrastructure.Persistence;
-using Linli.Modules.Cases.Indicators;
-using Linli.Modules.Geography.Contracts;
-using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Linli.Bench;
 
@@ -91,120 +85,5 @@ public class IndicatorBenchmark
         using var reader = command.ExecuteReader();
         reader.Read();
         return reader.GetInt64(0) + reader.GetInt64(1);
-    }
-}
-
-/// <summary>Fills the benchmark database once: 5 million cases over the city's grids in 2026, with their counters.</summary>
-internal static class CaseFill
-{
-    public static async Task EnsureAsync(string server, string database, int count)
-    {
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'linli_bench_cases'", admin);
-            if (await exists.ExecuteScalarAsync() is null)
-            {
-                await using var create = new NpgsqlCommand("CREATE DATABASE linli_bench_cases", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-        }
-        await using (var db = new PostgresLinliDb(new DbContextOptionsBuilder<PostgresLinliDb>().UseNpgsql(database, o => o.UseNetTopologySuite()).Options))
-        {
-            await db.Database.MigrateAsync();
-            if (await db.Cases.AnyAsync())
-            {
-                return;
-            }
-        }
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var grids = CityFixture.Regions.Where(r => r.Level == RegionLevel.Grid).Select(r => (r.Code, Point: r.Geometry.InteriorPoint)).ToArray();
-        var builder = new NpgsqlDataSourceBuilder(database);
-        builder.UseNetTopologySuite();
-        await using var source = builder.Build();
-        await using var connection = await source.OpenConnectionAsync();
-        var counters = new Dictionary<(string, string, string), long>();
-        var random = new Random(2026);
-        var year = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-        var units = new[] { "HW", "CG", "SZ", "YL", "SW", "GAS" };
-        using (var import = connection.BeginBinaryImport(
-            """
-            COPY cases ("Id", "Number", "Source", "CategoryCode", "Priority", "Description", "Location", "DistrictCode", "StreetCode",
-                "CommunityCode", "GridCode", "FollowTokenHash", "Stage", "AssignedUnit", "SelfHandled", "ReturnCount", "ReworkCount",
-                "DispatchCount", "Rating", "ReportedAt", "ReportedAtMs", "StageStartedAt", "StageEntry", "CaseDeadlineMs", "ClosedAtMs",
-                "ClosedOnTime", "Version") FROM STDIN (FORMAT BINARY)
-            """))
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var (grid, point) = grids[random.Next(grids.Length)];
-                var reported = year.AddMinutes(random.Next(0, 334 * 24 * 60));
-                var closed = random.NextDouble() < 0.9;
-                var onTime = closed && random.NextDouble() < 0.85;
-                var rework = random.NextDouble() < 0.05 ? 1 : 0;
-                var unit = units[random.Next(units.Length)];
-                int? rating = closed && random.NextDouble() < 0.6 ? random.Next(2, 6) : null;
-                var ms = reported.ToUnixTimeMilliseconds();
-                import.StartRow();
-                import.Write(Guid.NewGuid(), NpgsqlDbType.Uuid);
-                import.Write($"{grid[..6]}-{i:D10}", NpgsqlDbType.Varchar);
-                import.Write("web", NpgsqlDbType.Varchar);
-                import.Write("1101", NpgsqlDbType.Varchar);
-                import.Write("normal", NpgsqlDbType.Varchar);
-                import.Write("bench", NpgsqlDbType.Varchar);
-                import.Write((Geometry)point, NpgsqlDbType.Geometry);
-                import.Write(grid[..6], NpgsqlDbType.Varchar);
-                import.Write(grid[..9], NpgsqlDbType.Varchar);
-                import.Write(grid[..12], NpgsqlDbType.Varchar);
-                import.Write(grid, NpgsqlDbType.Varchar);
-                import.Write("x", NpgsqlDbType.Varchar);
-                import.Write(closed ? (rating is null ? "closed" : "evaluated") : "dispatched", NpgsqlDbType.Varchar);
-                import.Write(unit, NpgsqlDbType.Varchar);
-                import.Write(false, NpgsqlDbType.Boolean);
-                import.Write(0, NpgsqlDbType.Integer);
-                import.Write(rework, NpgsqlDbType.Integer);
-                import.Write(1 + rework, NpgsqlDbType.Integer);
-                if (rating is null) { import.WriteNull(); } else { import.Write(rating.Value, NpgsqlDbType.Integer); }
-                import.Write(reported.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-                import.Write(ms, NpgsqlDbType.Bigint);
-                import.Write(reported.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-                import.Write(1, NpgsqlDbType.Integer);
-                import.Write(ms + 86_400_000L, NpgsqlDbType.Bigint);
-                if (closed) { import.Write(ms + 3_600_000L, NpgsqlDbType.Bigint); } else { import.WriteNull(); }
-                import.Write(onTime, NpgsqlDbType.Boolean);
-                import.Write(8, NpgsqlDbType.Integer);
-
-                var local = reported.ToOffset(TimeSpan.FromHours(8));
-                var periods = new[] { local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("yyyy-MM", CultureInfo.InvariantCulture) };
-                var scopes = new[] { "region:330100", $"region:{grid[..6]}", $"region:{grid[..9]}", $"region:{grid[..12]}", $"region:{grid}", $"unit:{unit}" };
-                foreach (var scope in scopes)
-                {
-                    foreach (var period in CaseCounters.PeriodsOf(scope, periods))
-                    {
-                        void Add(string metric, long value = 1) => counters[(scope, period, metric)] = counters.GetValueOrDefault((scope, period, metric)) + value;
-                        Add("reported");
-                        Add("dispatched", 1 + rework);
-                        if (closed) Add("closed");
-                        if (onTime) Add("closed-on-time");
-                        if (rework > 0) Add("reworked");
-                        if (rating is not null) { Add("rated"); Add("rating-sum", rating.Value); }
-                    }
-                }
-            }
-            import.Complete();
-        }
-        await using (var import = await connection.BeginBinaryImportAsync("COPY case_counters (scope, period, metric, value) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var ((scope, period, metric), value) in counters)
-            {
-                await import.WriteRowAsync(default, scope, period, metric, value);
-            }
-            await import.CompleteAsync();
-        }
-        await using (var analyze = new NpgsqlCommand("ANALYZE cases; ANALYZE case_counters;", connection))
-        {
-            await analyze.ExecuteNonQueryAsync();
-        }
-        Console.WriteLine($"// filled {count} cases and {counters.Count} counters in {started.Elapsed.TotalSeconds:0} s");
     }
 }

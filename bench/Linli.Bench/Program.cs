@@ -15,4 +15,6 @@ if (args is ["suggest-eval"]) { IntakeEvaluation.Suggestions(); return; }
 if (args is ["passes"]) { Environment.ExitCode = PassVerifyCheck.Run(); return; }
 if (args is ["matching"]) { Environment.ExitCode = MatchingCheck.Run(); return; }
 if (args is ["duplicate-eval"]) { IntakeEvaluation.Duplicates(Path.Combine(AppContext.BaseDirectory, "Data", "duplicate-pairs.jsonl")); return; }
+// dotnet bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll scale-fill "Host=…;Database=…" 50000000   (bench/run-scale.sh)
+if (args is ["scale-fill", var database, var target]) { await CaseFill.GrowAsync(database, long.Parse(target, System.Globalization.CultureInfo.InvariantCulture)); return; }
 BenchmarkSwitcher.FromAssembly(typeof(PointLookupBenchmark).Assembly).Run(args);
