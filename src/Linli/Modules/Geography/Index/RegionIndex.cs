@@ -20,12 +20,16 @@ internal sealed class RegionIndex
     private readonly Dictionary<string, IndexedRegion> _byCode;
     private readonly STRtree<IndexedRegion> _grids;
     private readonly GridDirectory _directory;
+    // Children by parent code, in code order ("" holds the tops): dashboards and outlines walk the
+    // tree level by level, and a city-scale tree has some 300,000 regions to scan otherwise.
+    private readonly Dictionary<string, IndexedRegion[]> _children;
 
     [ThreadStatic] private static ContainingGridFinder? t_finder;
 
     private RegionIndex(Dictionary<string, IndexedRegion> byCode, STRtree<IndexedRegion> grids, GridDirectory directory, long version)
     {
         _byCode = byCode;
+        _children = ChildrenByParent(byCode.Values);
         _grids = grids;
         _directory = directory;
         Version = version;
@@ -74,18 +78,60 @@ internal sealed class RegionIndex
     /// <summary>Built on first use: only addresses without coordinates need it.</summary>
     public RegionGazetteer Gazetteer => _gazetteer ??= new RegionGazetteer(_byCode.Values);
 
-    public IReadOnlyList<RegionRef> ChildrenOf(string? code) =>
-        _byCode.Values
-            .Where(r => r.ParentCode == code || (code is null && r.Parent is null))
-            .OrderBy(r => r.Code, StringComparer.Ordinal)
-            .Select(r => r.Ref)
-            .ToList();
+    private const string TopsKey = "";
 
-    /// <summary>Buildings anywhere below the region (codes extend their ancestors' codes), in code order.</summary>
-    public IEnumerable<IndexedRegion> BuildingsUnder(string code) =>
-        _byCode.Values
-            .Where(r => r.Level == RegionLevel.Building && r.Code.Length > code.Length && r.Code.StartsWith(code, StringComparison.Ordinal))
-            .OrderBy(r => r.Code, StringComparer.Ordinal);
+    // A region whose parent is not in the tree is listed under its parent's code and among the tops.
+    private static Dictionary<string, IndexedRegion[]> ChildrenByParent(IEnumerable<IndexedRegion> regions)
+    {
+        var lists = new Dictionary<string, List<IndexedRegion>>(StringComparer.Ordinal);
+        void Add(string key, IndexedRegion region)
+        {
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = [];
+            }
+            list.Add(region);
+        }
+        foreach (var region in regions)
+        {
+            if (region.ParentCode is not null)
+            {
+                Add(region.ParentCode, region);
+            }
+            if (region.Parent is null)
+            {
+                Add(TopsKey, region);
+            }
+        }
+        return lists.ToDictionary(l => l.Key, l => l.Value.OrderBy(r => r.Code, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The regions directly under <paramref name="code"/> in code order; null: the tops of the tree.</summary>
+    public IReadOnlyList<RegionRef> ChildrenOf(string? code) =>
+        _children.TryGetValue(code ?? TopsKey, out var children) ? Array.ConvertAll(children, r => r.Ref) : [];
+
+    /// <summary>Buildings anywhere below the region, in code order, found by walking down its subtree.</summary>
+    public IEnumerable<IndexedRegion> BuildingsUnder(string code)
+    {
+        var buildings = new List<IndexedRegion>();
+        var pending = new Stack<string>([code]);
+        while (pending.Count > 0)
+        {
+            if (!_children.TryGetValue(pending.Pop(), out var children))
+            {
+                continue;
+            }
+            foreach (var child in children)
+            {
+                if (child.Level == RegionLevel.Building)
+                {
+                    buildings.Add(child);
+                }
+                pending.Push(child.Code);
+            }
+        }
+        return buildings.OrderBy(r => r.Code, StringComparer.Ordinal);
+    }
 
     /// <summary>The grid whose interior (or else boundary) holds the point; ties go to the lower code.</summary>
     public IndexedRegion? FindContainingGrid(double lon, double lat) => _directory.Find(lon, lat);
