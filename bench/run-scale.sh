@@ -60,8 +60,8 @@ measure() {
   declare -gA TOKENS=([district1]="$(token district1)" [street1]="$(token street1)" [grid1]="$(token grid1)")
   # The demo has no city-wide officer (admins do not read cases): district2 is given the city too.
   "${PSQL[@]}" -c "INSERT INTO staff_assignments (\"UserId\", \"Role\", \"Scope\")
-    SELECT \"Id\", 'district-officer', '330100' FROM \"AspNetUsers\" WHERE \"UserName\" = 'district2'
-    AND NOT EXISTS (SELECT 1 FROM staff_assignments a WHERE a.\"UserId\" = \"AspNetUsers\".\"Id\" AND a.\"Scope\" = '330100')"
+    SELECT \"Id\", 'district-officer', '330100' FROM users WHERE \"UserName\" = 'district2'
+    AND NOT EXISTS (SELECT 1 FROM staff_assignments a WHERE a.\"UserId\" = users.\"Id\" AND a.\"Scope\" = '330100')"
   TOKENS[district2]="$(token district2)"
   echo "== $label"
   "${PSQL[@]}" -F ' ' -c "SELECT 'cases', count(*), 'table', pg_size_pretty(pg_table_size('cases')), 'indexes', pg_size_pretty(pg_indexes_size('cases')),
