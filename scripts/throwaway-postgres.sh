@@ -20,11 +20,15 @@ _pg_as_owner() {
 }
 
 # Starts a cluster in a new temporary folder on 127.0.0.1:PORT; sets PG_WORK.
+# PG_KEEP=DIR uses (or creates) the cluster in DIR instead and keeps it after pg_stop, for a
+# benchmark whose data takes long to build.
 pg_start() {
   local port="$1"
-  PG_WORK="$(mktemp -d /tmp/linli-pg.XXXXXX)"
+  if [[ -n "${PG_KEEP:-}" ]]; then PG_WORK="$PG_KEEP"; mkdir -p "$PG_WORK"; else PG_WORK="$(mktemp -d /tmp/linli-pg.XXXXXX)"; fi
   [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$PG_WORK"
-  _pg_as_owner "$PG_BIN/initdb" -D "$PG_WORK/data" -A trust -U postgres >/dev/null || return 1
+  if [[ ! -f "$PG_WORK/data/PG_VERSION" ]]; then
+    _pg_as_owner "$PG_BIN/initdb" -D "$PG_WORK/data" -A trust -U postgres >/dev/null || return 1
+  fi
   # Durability is pointless for a throwaway test cluster; speed is not. PG_DURABLE=1 keeps the
   # defaults (fsync, synchronous commit) for benchmarks whose point is a durable commit.
   local fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -38,6 +42,10 @@ pg_start() {
 
 pg_stop() {
   [[ -n "${PG_WORK:-}" ]] || return 0
+  if [[ -n "${PG_KEEP:-}" ]]; then
+    _pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -m fast stop >/dev/null 2>&1 || true
+    return 0
+  fi
   _pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$PG_WORK"
 }

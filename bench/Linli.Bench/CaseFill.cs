@@ -21,6 +21,9 @@ internal static class CaseFill
     public static readonly int CasesPerYear = int.Parse(Environment.GetEnvironmentVariable("LINLI_BENCH_CASES_PER_YEAR") ?? "5000000", CultureInfo.InvariantCulture);
     private const string Marker = "bench";
 
+    /// <summary>The synthetic year runs from January 1st to November 28th 2026, in China time.</summary>
+    private const int DaysFilled = 331;
+
     /// <summary>The indicator benchmark's own database: created, migrated and filled once.</summary>
     public static async Task EnsureAsync(string server, string database, int count)
     {
@@ -76,7 +79,7 @@ internal static class CaseFill
         Console.WriteLine($"// vacuum analyze in {started.Elapsed.TotalSeconds:0} s");
     }
 
-    /// <summary>One year of cases (2026, January to November) by binary COPY, counters added to any already there.</summary>
+    /// <summary>One year of cases (2026, January to November 28th) by binary COPY, counters added to any already there.</summary>
     private static async Task CopyYearAsync(string database, int count)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -94,14 +97,16 @@ internal static class CaseFill
             COPY cases ("Id", "Number", "Source", "CategoryCode", "Priority", "Description", "Location", "DistrictCode", "StreetCode",
                 "CommunityCode", "GridCode", "FollowTokenHash", "Stage", "AssignedUnit", "SelfHandled", "ReturnCount", "ReworkCount",
                 "DispatchCount", "Rating", "ReportedAt", "ReportedAtMs", "StageStartedAt", "StageEntry", "CaseDeadlineMs", "ClosedAtMs",
-                "ClosedOnTime", "Version") FROM STDIN (FORMAT BINARY)
+                "ClosedOnTime", "Version", "StageDeadlineMs") FROM STDIN (FORMAT BINARY)
             """))
         {
             for (var i = 0; i < count; i++)
             {
                 var (grid, point) = grids[random.Next(grids.Length)];
-                var reported = year.AddMinutes(random.Next(0, 334 * 24 * 60));
-                var closed = random.NextDouble() < 0.9;
+                var reported = year.AddMinutes(random.Next(0, DaysFilled * 24 * 60));
+                // Cases of the last ten days are still being worked on (60 %); older ones are nearly all closed.
+                var recent = reported >= year.AddDays(DaysFilled - 10);
+                var closed = random.NextDouble() < (recent ? 0.4 : 0.997);
                 var onTime = closed && random.NextDouble() < 0.85;
                 var rework = random.NextDouble() < 0.05 ? 1 : 0;
                 var unit = units[random.Next(units.Length)];
@@ -135,6 +140,7 @@ internal static class CaseFill
                 if (closed) { import.Write(ms + 3_600_000L, NpgsqlDbType.Bigint); } else { import.WriteNull(); }
                 import.Write(onTime, NpgsqlDbType.Boolean);
                 import.Write(8, NpgsqlDbType.Integer);
+                if (closed) { import.WriteNull(); } else { import.Write(ms + 3 * 86_400_000L, NpgsqlDbType.Bigint); }
 
                 var local = reported.ToOffset(TimeSpan.FromHours(8));
                 var periods = new[] { local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.ToString("yyyy-MM", CultureInfo.InvariantCulture) };

@@ -61,7 +61,7 @@ internal static class GetIndicators
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var open = new[] { CaseStage.Reported, CaseStage.Accepted, CaseStage.Filed, CaseStage.Dispatched };
         var overdue = db.Cases.AsNoTracking().Where(c => open.Contains(c.Stage) && c.StageDeadlineMs != null && c.StageDeadlineMs <= nowMs);
-        overdue = region is not null ? overdue.Where(c => c.GridCode.StartsWith(RegionScope.Prefix(region))) : overdue.Where(c => c.AssignedUnit == unit);
+        overdue = region is not null ? overdue.WhereCodeStartsWith(c => c.GridCode, RegionScope.Prefix(region)) : overdue.Where(c => c.AssignedUnit == unit);
         return TypedResults.Ok(new IndicatorReport(scope, when, C("reported"), C("closed"),
             Rate(C("closed"), C("reported")),
             Rate(C("closed-on-time"), C("closed")),

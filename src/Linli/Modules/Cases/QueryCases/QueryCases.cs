@@ -71,8 +71,7 @@ internal static class QueryCases
         var query = db.Cases.AsNoTracking().Where(await VisibilityAsync(http.User, access, db));
         if (!string.IsNullOrWhiteSpace(region))
         {
-            var prefix = RegionScope.Prefix(region);
-            query = query.Where(c => c.GridCode.StartsWith(prefix));
+            query = query.WhereCodeStartsWith(c => c.GridCode, RegionScope.Prefix(region));
         }
         if (stage is not null)
         {
@@ -137,10 +136,9 @@ internal static class QueryCases
         }
         var c = Expression.Parameter(typeof(Case), "c");
         Expression? any = null;
-        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         foreach (var scope in scopes ?? [])
         {
-            any = Or(any, Expression.Call(Expression.Property(c, nameof(Case.GridCode)), startsWith, Expression.Constant(RegionScope.Prefix(scope))));
+            any = Or(any, CodePrefixQueries.StartsWithPredicate(Expression.Property(c, nameof(Case.GridCode)), RegionScope.Prefix(scope)));
         }
         foreach (var department in (await access.AssignmentsAsync(user)).Select(a => a.Department).OfType<string>().Distinct())
         {

@@ -26,7 +26,8 @@ internal static class CaseFigures
         var prefix = RegionScope.Prefix(code);
         // The (stage, stage deadline) index narrows to open cases; a deferred stage has no deadline.
         return db.Cases.AsNoTracking()
-            .Where(c => OpenStages.Contains(c.Stage) && c.GridCode.StartsWith(prefix))
+            .WhereCodeStartsWith(c => c.GridCode, prefix)
+            .Where(c => OpenStages.Contains(c.Stage))
             .GroupBy(c => c.GridCode)
             .Select(g => new GridLive(g.Key, g.Count(), g.Count(c => c.StageDeadlineMs != null && c.StageDeadlineMs <= nowMs)))
             .ToListAsync(ct);
@@ -36,7 +37,8 @@ internal static class CaseFigures
     {
         var prefix = RegionScope.Prefix(code);
         return await db.Cases.AsNoTracking()
-            .Where(c => c.GridCode.StartsWith(prefix) && c.ReportedAtMs >= sinceMs)
+            .WhereCodeStartsWith(c => c.GridCode, prefix)
+            .Where(c => c.ReportedAtMs >= sinceMs)
             .GroupBy(c => c.GridCode)
             .Select(g => new { g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -46,7 +48,8 @@ internal static class CaseFigures
     {
         var prefix = RegionScope.Prefix(code);
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.GridCode.StartsWith(prefix) && c.ReportedAtMs >= sinceMs)
+            .WhereCodeStartsWith(c => c.GridCode, prefix)
+            .Where(c => c.ReportedAtMs >= sinceMs)
             .GroupBy(c => c.CategoryCode)
             .Select(g => new { g.Key, Count = g.LongCount() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key)
@@ -59,10 +62,10 @@ internal static class CaseFigures
     public static async Task<List<DayFigures>> TrendAsync(LinliDb db, string code, DashboardWindow window, long sinceMs, CancellationToken ct)
     {
         var prefix = RegionScope.Prefix(code);
-        var reported = await db.Cases.AsNoTracking()
-            .Where(c => c.GridCode.StartsWith(prefix) && c.ReportedAtMs >= sinceMs).Select(c => c.ReportedAtMs).ToListAsync(ct);
-        var closed = await db.Cases.AsNoTracking()
-            .Where(c => c.GridCode.StartsWith(prefix) && c.ClosedAtMs != null && c.ClosedAtMs >= sinceMs).Select(c => c.ClosedAtMs!.Value).ToListAsync(ct);
+        // Communities and grids only: the code range keeps both reads to the region's own cases.
+        var inRegion = db.Cases.AsNoTracking().WhereCodeStartsWith(c => c.GridCode, prefix);
+        var reported = await inRegion.Where(c => c.ReportedAtMs >= sinceMs).Select(c => c.ReportedAtMs).ToListAsync(ct);
+        var closed = await inRegion.Where(c => c.ClosedAtMs != null && c.ClosedAtMs >= sinceMs).Select(c => c.ClosedAtMs!.Value).ToListAsync(ct);
         static DateOnly Day(long ms) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(WorkingCalendar.ChinaStandardTime).DateTime);
         var reportedByDay = reported.GroupBy(Day).ToDictionary(g => g.Key, g => (long)g.Count());
         var closedByDay = closed.GroupBy(Day).ToDictionary(g => g.Key, g => (long)g.Count());
