@@ -100,10 +100,17 @@ internal static class CaseFill
                 "ClosedOnTime", "Version", "StageDeadlineMs") FROM STDIN (FORMAT BINARY)
             """))
         {
+            // In time order, as a live system writes them: the recent cases sit together at the end of the table.
+            var minutes = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                minutes[i] = random.Next(0, DaysFilled * 24 * 60);
+            }
+            Array.Sort(minutes);
             for (var i = 0; i < count; i++)
             {
                 var (grid, point) = grids[random.Next(grids.Length)];
-                var reported = year.AddMinutes(random.Next(0, DaysFilled * 24 * 60));
+                var reported = year.AddMinutes(minutes[i]);
                 // Cases of the last ten days are still being worked on (60 %); older ones are nearly all closed.
                 var recent = reported >= year.AddDays(DaysFilled - 10);
                 var closed = random.NextDouble() < (recent ? 0.4 : 0.997);
@@ -209,7 +216,8 @@ internal static class CaseFill
                 "StageStartedAt" - interval '{yearsBack} years', "StageEntry", "CaseDeadlineMs" - shift,
                 coalesce("ClosedAtMs", "ReportedAtMs" + 3600000) - shift, "ClosedOnTime", "Version"
             FROM (SELECT *, (extract(epoch FROM "ReportedAt") - extract(epoch FROM "ReportedAt" - interval '{yearsBack} years'))::bigint * 1000 AS shift
-                  FROM cases WHERE "Description" = '{Marker}' AND "ReportedAtMs" >= {from}) AS year2026;
+                  FROM cases WHERE "Description" = '{Marker}' AND "ReportedAtMs" >= {from}) AS year2026
+            ORDER BY "ReportedAtMs";
             INSERT INTO case_counters (scope, period, metric, value)
             SELECT scope, (left(period, 4)::int - {yearsBack})::text || substr(period, 5), metric, value FROM case_counters WHERE period LIKE '2026%'
             ON CONFLICT (scope, period, metric) DO UPDATE SET value = case_counters.value + excluded.value;

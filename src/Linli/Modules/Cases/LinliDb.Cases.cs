@@ -107,8 +107,10 @@ public abstract partial class LinliDb
             c.Navigation(x => x.History).UsePropertyAccessMode(PropertyAccessMode.Field);
             c.HasIndex(x => x.FollowTokenHash);
             c.HasIndex(x => new { x.GridCode, x.ReportedAtMs });
-            c.HasIndex(x => new { x.ReportedAtMs, x.Id });
-            c.HasIndex(x => new { x.Stage, x.StageDeadlineMs });
+            // Lists page by (ReportedAtMs, Id); dashboards group the window's reports by grid and category,
+            // and the open cases by grid: on PostgreSQL the included columns make those index-only scans.
+            c.HasIndex(x => new { x.ReportedAtMs, x.Id }).IncludeProperties(x => new { x.GridCode, x.CategoryCode });
+            c.HasIndex(x => new { x.Stage, x.StageDeadlineMs }).IncludeProperties(x => x.GridCode);
             c.HasIndex(x => x.AssignedUnit);
             // The duplicate check: open cases in a 3×3 block of cells since the window began.
             c.HasIndex(x => new { x.SpotCell, x.ReportedAtMs });

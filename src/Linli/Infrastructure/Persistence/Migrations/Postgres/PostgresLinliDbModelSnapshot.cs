@@ -527,9 +527,13 @@ namespace Linli.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReportedAtMs", "Id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReportedAtMs", "Id"), new[] { "GridCode", "CategoryCode" });
+
                     b.HasIndex("SpotCell", "ReportedAtMs");
 
                     b.HasIndex("Stage", "StageDeadlineMs");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Stage", "StageDeadlineMs"), new[] { "GridCode" });
 
                     b.ToTable("cases", (string)null);
                 });

@@ -511,11 +511,13 @@ namespace Linli.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("GridCode", "ReportedAtMs");
 
-                    b.HasIndex("ReportedAtMs", "Id");
+                    b.HasIndex("ReportedAtMs", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GridCode", "CategoryCode" });
 
                     b.HasIndex("SpotCell", "ReportedAtMs");
 
-                    b.HasIndex("Stage", "StageDeadlineMs");
+                    b.HasIndex("Stage", "StageDeadlineMs")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GridCode" });
 
                     b.ToTable("cases", (string)null);
                 });
