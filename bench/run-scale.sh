@@ -48,13 +48,17 @@ token() {
   echo "no token for $1" >&2; exit 1
 }
 
-# One signed-in GET under 8 connections for 10 s; prints "p50 p99 rps".
+# One signed-in GET, first by one client alone for 5 s, then by 8 at once for 10 s; prints
+# "alone: p50 p99 | 8 at once: p50 p99 requests/s non-2xx".
 latency() {
   local user="$1" path="$2" status
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKENS[$user]}" "http://127.0.0.1:$PORT$path")
   [[ "$status" == 200 ]] || { echo "GET $path as $user answered $status" >&2; exit 1; }
-  LINLI_BENCH_TOKEN="${TOKENS[$user]}" wrk -t2 -c8 -d10s --timeout 60s --latency -s bench/get.lua "http://127.0.0.1:$PORT$path" | grep RESULT \
-    | python3 -c 'import sys; d=dict(kv.split("=") for kv in sys.stdin.read().split()[1:]); print(d["p50_ms"], d["p99_ms"], d["rps"], d["errors_status"])'
+  local fields='import sys; d=dict(kv.split("=") for kv in sys.stdin.read().split()[1:]); print(*[d[k] for k in sys.argv[1:]])'
+  local alone crowd
+  alone=$(LINLI_BENCH_TOKEN="${TOKENS[$user]}" wrk -t1 -c1 -d5s --timeout 60s -s bench/get.lua "http://127.0.0.1:$PORT$path" | grep RESULT | python3 -c "$fields" p50_ms p99_ms)
+  crowd=$(LINLI_BENCH_TOKEN="${TOKENS[$user]}" wrk -t2 -c8 -d10s --timeout 60s -s bench/get.lua "http://127.0.0.1:$PORT$path" | grep RESULT | python3 -c "$fields" p50_ms p99_ms rps errors_status)
+  echo "alone: $alone | 8 at once: $crowd"
 }
 
 measure() {
@@ -71,7 +75,7 @@ measure() {
       'counters', (SELECT count(*) FROM case_counters), pg_size_pretty(pg_total_relation_size('case_counters')), 'database', pg_size_pretty(pg_database_size('linli_scale'))
     FROM cases"
   "${PSQL[@]}" -F ' ' -c "SELECT indexrelname, pg_size_pretty(pg_relation_size(indexrelid)) FROM pg_stat_user_indexes WHERE relname = 'cases' ORDER BY pg_relation_size(indexrelid) DESC"
-  echo "request (8 connections, 10 s): p50_ms p99_ms requests/s non-2xx"
+  echo "request: alone (1 connection, 5 s) p50_ms p99_ms | 8 at once (10 s) p50_ms p99_ms requests/s non-2xx"
   echo "dashboard, city (district2 given the city): $(latency district2 '/api/v1/dashboard?region=330100')"
   echo "dashboard, district (district1): $(latency district1 /api/v1/dashboard)"
   echo "dashboard, street (street1): $(latency street1 /api/v1/dashboard)"

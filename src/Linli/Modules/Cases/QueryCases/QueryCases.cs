@@ -61,6 +61,8 @@ internal static class QueryCases
                 h.Action is "feedback" or "close" or "self-handle" or Case.PublicNoteAction ? h.Note : null)).ToList(), c.Rating));
     }
 
+    private static readonly CaseStage[] RunningStages = [.. Enum.GetValues<CaseStage>().Where(CaseNames.IsOpen)];
+
     public static async Task<Ok<CasePage>> List(HttpContext http, LinliDb db, IAccessControl access, IRegionLookup regions, TimeProvider clock,
         string? region, string? stage, string? category, string? unit, bool? overdue, string? timer, DateTimeOffset? from, DateTimeOffset? to,
         string? q, string? after, int? limit, CancellationToken ct)
@@ -80,12 +82,13 @@ internal static class QueryCases
         }
         if (category is not null) query = query.Where(c => c.CategoryCode == category);
         if (unit is not null) query = query.Where(c => c.AssignedUnit == unit);
-        if (overdue is true) query = query.Where(c => c.StageDeadlineMs != null && c.StageDeadlineMs <= now);
+        // Only running stages carry a deadline; naming them lets the (Stage, StageDeadlineMs) index find the overdue cases.
+        if (overdue is true) query = query.Where(c => RunningStages.Contains(c.Stage) && c.StageDeadlineMs != null && c.StageDeadlineMs <= now);
         if (overdue is false) query = query.Where(c => c.StageDeadlineMs == null || c.StageDeadlineMs > now);
         query = timer switch
         {
             null => query,
-            "red" => query.Where(c => c.StageDeadlineMs != null && c.StageDeadlineMs <= now),
+            "red" => query.Where(c => RunningStages.Contains(c.Stage) && c.StageDeadlineMs != null && c.StageDeadlineMs <= now),
             "yellow" => query.Where(c => c.StageWarningAtMs != null && c.StageWarningAtMs <= now && c.StageDeadlineMs > now),
             "green" => query.Where(c => c.StageWarningAtMs == null || c.StageWarningAtMs > now),
             _ => throw new RequestValidationException("timer", "green, yellow or red"),
