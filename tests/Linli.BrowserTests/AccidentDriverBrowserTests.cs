@@ -5,6 +5,7 @@ using Linli.Infrastructure.Persistence;
 using Linli.Modules.Traffic.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -57,6 +58,8 @@ public sealed class AccidentDriverBrowserTests(BrowserFixture fixture)
         var recordA = await a.GetAttributeAsync("#acc-record-link", "href") ?? "";
         Assert.Contains("/record?token=", recordA, StringComparison.Ordinal);
         await a.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accident-code-phone.png"), FullPage = true });
+        var problems = new List<string>();
+        await AxeAsync(a, "A's code screen", problems);
 
         // Party B: another phone, no position needed; the link from A's screen (QR or typed) carries the number.
         var (b, bErrors) = await fixture.NewPageAsync(390, 844);
@@ -75,6 +78,7 @@ public sealed class AccidentDriverBrowserTests(BrowserFixture fixture)
         await b.FillAsync("#acc-c-name", "李大华");
         await b.FillAsync("#acc-c-insurer", "平安产险");
         await b.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accident-confirm-phone.png"), FullPage = true });
+        await AxeAsync(b, "B's confirm page", problems);
         await b.ClickAsync("#acc-c-send");
         await b.WaitForSelectorAsync("#acc-record-link", new PageWaitForSelectorOptions { Timeout = 15_000 });
         await b.ClickAsync("#acc-record-link");
@@ -90,6 +94,7 @@ public sealed class AccidentDriverBrowserTests(BrowserFixture fixture)
         Assert.Contains(label, await b.InnerTextAsync("#acc-location"));
         await AssertImagesLoadedAsync(b, "#acc-record .acc-photos img", 3);
         await b.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accident-record-phone.png"), FullPage = true });
+        await AxeAsync(b, "B's record", problems);
 
         // A's phone, still showing the code, learns of the confirmation by itself; A's record shows B masked.
         await a.WaitForSelectorAsync("#acc-confirmed", new PageWaitForSelectorOptions { Timeout = 15_000 });
@@ -102,6 +107,7 @@ public sealed class AccidentDriverBrowserTests(BrowserFixture fixture)
         Assert.Contains("李*华", partiesA);
         Assert.DoesNotContain("李大华", partiesA);
         await AssertImagesLoadedAsync(a, "#acc-record .acc-photos img", 3);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Empty(aErrors);
         Assert.Empty(bErrors);
     }
@@ -124,6 +130,9 @@ public sealed class AccidentDriverBrowserTests(BrowserFixture fixture)
         var number = await alarm.GetAttributeAsync("data-number") ?? "";
         Assert.Contains(number, text);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accident-police-phone.png"), FullPage = true });
+        var problems = new List<string>();
+        await AxeAsync(page, "the police outcome", problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
 
         await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<LinliDb>>().CreateDbContextAsync();
         var report = await db.AccidentReports.AsNoTracking().SingleAsync(r => r.Number == number);
@@ -132,7 +141,45 @@ public sealed class AccidentDriverBrowserTests(BrowserFixture fixture)
         Assert.True(incident.Emergency);
         Assert.Equal("G2501", incident.RouteCode);
         Assert.NotNull(incident.CaseNumber);
+
+        // The red button, without answering anything: straight to the police from the phone's position.
+        var (hurry, hurryErrors) = await fixture.NewPageAsync(390, 844, OnTheRing);
+        await hurry.GotoAsync("/accident");
+        await hurry.ClickAsync("#acc-police");
+        var asked = hurry.Locator("#acc-result[data-status=routed-to-police]");
+        await asked.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        Assert.Contains("驾驶人选择报警", await asked.InnerTextAsync());
+        var askedNumber = await asked.GetAttributeAsync("data-number") ?? "";
+        var askedReport = await db.AccidentReports.AsNoTracking().SingleAsync(r => r.Number == askedNumber);
+        Assert.True((await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == askedReport.IncidentId)).Emergency);
         Assert.Empty(errors);
+        Assert.Empty(hurryErrors);
+    }
+
+    [Fact]
+    public async Task A_phone_off_the_expressways_is_told_so_and_the_driver_places_the_accident_by_the_roadside_stake()
+    {
+        await WaitForDemoRoadsAsync();
+        // By West Lake, kilometres from every demo carriageway.
+        var (page, errors) = await fixture.NewPageAsync(390, 844, new Geolocation { Longitude = 120.145f, Latitude = 30.245f, Accuracy = 10 });
+        await page.GotoAsync("/accident");
+        await AnswerAsync(page, noInjuries: true);
+        await page.ClickAsync("#acc-check");
+        var error = page.Locator("#acc-where-error");
+        await error.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        Assert.Contains("不在高速公路上", await error.InnerTextAsync());
+        Assert.True(await page.Locator("#acc-step-photos").IsHiddenAsync());
+        Assert.True(await page.Locator("#acc-stake").IsVisibleAsync());
+
+        await page.FillAsync("#acc-route", "g2501");
+        await page.SelectOptionAsync("#acc-direction", "up");
+        await page.FillAsync("#acc-stake", "K7+800");
+        await page.ClickAsync("#acc-stake-check");
+        var where = await page.WaitForSelectorAsync("#acc-where-label");
+        Assert.Equal("G2501 杭州绕城高速 上行 K7+800", await where!.InnerTextAsync());
+        Assert.True(await page.Locator("#acc-step-photos").IsVisibleAsync());
+        // Chromium logs the refused locate itself (400); nothing else may go wrong.
+        Assert.DoesNotContain(errors, e => !e.Contains("status of 400", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -163,6 +210,16 @@ public sealed class AccidentDriverBrowserTests(BrowserFixture fixture)
         Assert.Equal("", (await b.InnerTextAsync("#acc-c-result")).Trim());
         // Chromium logs the refused request itself (422); nothing else may go wrong.
         Assert.DoesNotContain(errors, e => !e.Contains("status of 422", StringComparison.Ordinal));
+    }
+
+    /// <summary>axe-core on the page as it stands: drivers read it in sunlight on a phone, so serious or critical findings fail.</summary>
+    private static async Task AxeAsync(IPage page, string what, List<string> problems)
+    {
+        var result = await page.RunAxe();
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            problems.Add($"{what}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
+        }
     }
 
     private static async Task AnswerAsync(IPage page, bool noInjuries)

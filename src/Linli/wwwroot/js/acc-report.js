@@ -58,15 +58,34 @@
   }
 
   async function locate(body) {
-    const response = await fetch('/api/v1/traffic/accidents/locate', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-    });
-    const answer = await json(response);
-    if (!response.ok) { $('acc-where').replaceChildren(...problem(answer, t('定位失败', 'Could not place it'))); located = false; return; }
+    let response, answer;
+    try {
+      response = await fetch('/api/v1/traffic/accidents/locate', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      });
+      answer = await json(response);
+    } catch (e) {
+      response = { ok: false }; answer = {};
+    }
+    if (!response.ok) {
+      located = false;
+      const errors = answer.errors || {};
+      // Off the network: say so in the page's language and open the typed stake, the driver can read it off the roadside marker.
+      const nodes = errors.location && !errors.route && !errors.stake && !errors.direction
+        ? [element('p', { class: 'error', id: 'acc-where-error' }, body.stake
+          ? t('这个桩号不在高速公路网上，请核对路线编号、方向和桩号。', 'That stake is not on the expressway network: check the route, direction and stake.')
+          : t('此位置不在高速公路上。快处快撤只适用于高速公路，其他道路请拨打 122；如在高速上，请手动填写路线和桩号。',
+            'This position is not on an expressway. Quick handling is for expressways (elsewhere call 122); if you are on one, type the route and stake.'))]
+        : problem(answer, t('定位失败，请手动填写路线和桩号。', 'Could not place it: type the route and stake.'));
+      $('acc-where').replaceChildren(...nodes);
+      $('acc-correct').open = true;
+      return;
+    }
     located = true;
     $('acc-lon').value = answer.lon; $('acc-lat').value = answer.lat;
     $('acc-route').value = answer.routeCode; $('acc-direction').value = answer.direction; $('acc-stake').value = answer.stake;
     $('acc-where').replaceChildren(element('strong', { id: 'acc-where-label' }, answer.label));
+    $('acc-correct').open = false;
     $('acc-step-photos').hidden = false;
     $('acc-step-party').hidden = false;
   }
