@@ -65,8 +65,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh browser context and page that records page errors and failed requests.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>
+    /// A fresh browser context and page that records page errors and failed requests; with
+    /// <paramref name="geolocation"/>, a phone that has granted the page its position.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 800, Geolocation? geolocation = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -75,6 +78,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             // The pages' CSP forbids eval, which Playwright's own waiting helpers use.
             BypassCSP = true,
+            Geolocation = geolocation,
+            Permissions = geolocation is null ? null : ["geolocation"],
         });
         var page = await context.NewPageAsync();
         var errors = new List<string>();

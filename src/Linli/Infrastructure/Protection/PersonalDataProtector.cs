@@ -51,6 +51,20 @@ public sealed class PersonalDataProtector
         var normalised = $"{kind}:{PersonalDataFormats.Normalise(kind, value)}";
         return Convert.ToHexStringLower(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(normalised)));
     }
+
+    /// <summary>
+    /// A keyed hash of a short secret (a six-digit code has only 10^6 values, so a plain hash of it is
+    /// reversed from a database dump in a millisecond): HMAC-SHA256 under a key derived from the index
+    /// key for this <paramref name="purpose"/> alone, so it never equals a personal-data index or another
+    /// purpose's hash of the same text. Without the key folder the hashes cannot be checked, let alone reversed.
+    /// </summary>
+    public string Keyed(string purpose, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        ArgumentNullException.ThrowIfNull(value);
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, _indexKey, 32, info: Encoding.UTF8.GetBytes($"Linli.Keyed.v1:{purpose}"));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
+    }
 }
 
 public enum PersonalDataKind

@@ -75,6 +75,10 @@ public sealed class ConfirmationTests
         var wrong = await AccidentKit.ConfirmAsync(app, created, AccidentKit.WrongCode(code));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         Assert.Contains("4 tries left", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The phone says it in its own language from the reason and the count.
+        var problem = JsonDocument.Parse(await wrong.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("wrong-code", problem.GetProperty("reason").GetString());
+        Assert.Equal(4, problem.GetProperty("triesLeft").GetInt32());
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, (await AccidentKit.ConfirmAsync(app, created, AccidentKit.WrongCode(code))).StatusCode);
@@ -83,7 +87,9 @@ public sealed class ConfirmationTests
         // Locked: even the right code is refused now.
         var locked = await AccidentKit.ConfirmAsync(app, created, code);
         Assert.Equal(HttpStatusCode.Locked, locked.StatusCode);
-        Assert.Contains("new code", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var lockedText = await locked.Content.ReadAsStringAsync();
+        Assert.Contains("new code", lockedText, StringComparison.Ordinal);
+        Assert.Equal("locked", JsonDocument.Parse(lockedText).RootElement.GetProperty("reason").GetString());
 
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous.PostAsync($"/api/v1/traffic/accidents/{id}/code?token=guessed", null)).StatusCode);

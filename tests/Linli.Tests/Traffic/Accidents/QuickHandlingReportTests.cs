@@ -1,4 +1,10 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Linli.Infrastructure.Protection;
+using Linli.Modules.Traffic.Accidents;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Modules.Traffic.Data;
@@ -43,6 +49,37 @@ public sealed class QuickHandlingReportTests
         Assert.NotEqual(created.GetProperty("confirmCode").GetString(), report.CodeHash);
         Assert.Equal(3, await db.AccidentPhotos.CountAsync(p => p.ReportId == id));
         Assert.Contains(app.Factory.Sms.Messages, m => m.Phone == AccidentKit.PhoneA && m.Text.Contains("/accident/" + id + "/record?token=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_stored_code_hash_is_keyed_with_the_servers_secret_not_a_plain_sha256_a_database_dump_could_reverse()
+    {
+        await using var app = await AccidentKit.StartAsync();
+        var created = await AccidentKit.ReportAsync(app);
+        var id = created.GetProperty("id").GetGuid();
+        var code = created.GetProperty("confirmCode").GetString()!;
+
+        await using var db = await AccidentKit.DbAsync(app);
+        var stored = (await db.AccidentReports.SingleAsync()).CodeHash!;
+        // What the old scheme stored, and what anyone can compute for all 10^6 codes without the key.
+        string Plain(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        Assert.NotEqual(Plain($"{id:N}:{code}"), stored);
+        Assert.NotEqual(Plain(code), stored);
+        var protector = app.Factory.Services.GetRequiredService<PersonalDataProtector>();
+        Assert.Equal(AccidentRules.CodeHash(protector, id, code), stored);
+        // A protector with another key (another installation, or a thief without the key folder) gets another hash.
+        var otherKeys = Directory.CreateTempSubdirectory("linli-keys-");
+        try
+        {
+            var stranger = new PersonalDataProtector(new EphemeralDataProtectionProvider(), new PersonalDataKeys(otherKeys.FullName));
+            Assert.NotEqual(stored, AccidentRules.CodeHash(stranger, id, code));
+        }
+        finally
+        {
+            otherKeys.Delete(recursive: true);
+        }
+        // The keyed hash of the code is not the personal-data index of the same text either (separate purposes).
+        Assert.NotEqual(protector.Index(PersonalDataKind.Phone, $"{id:N}:{code}"), stored);
     }
 
     [Theory]

@@ -25,7 +25,7 @@ internal static partial class AccidentRecord
 
     /// <summary>A photo for a party's link, or for the other driver holding the current code (before confirming); otherwise 404.</summary>
     public static async Task<IResult> Photo(Guid id, string kind, bool? thumbnail, string? number, string? code, HttpRequest http, LinliDb db,
-        IFileStore files, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+        PersonalDataProtector protector, IFileStore files, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
         if (AccidentViews.TokenOf(http) is { } token)
         {
@@ -33,7 +33,7 @@ internal static partial class AccidentRecord
         }
         else if (number is not null && code is not null)
         {
-            var report = await ConfirmAccident.CheckCodeAsync(db, number, code, AccidentSettings.Of(configuration), clock, ct);
+            var report = await ConfirmAccident.CheckCodeAsync(db, protector, number, code, AccidentSettings.Of(configuration), clock, ct);
             if (report.Id != id) throw new NotFoundException($"Accident report {id} has no such photo.");
         }
         else

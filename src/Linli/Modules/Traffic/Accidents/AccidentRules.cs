@@ -92,9 +92,14 @@ internal static partial class AccidentRules
 
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The code is salted with the report id so that equal codes of two reports do not hash alike.</summary>
-    public static string CodeHash(Guid reportId, string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{reportId:N}:{code.Trim()}")));
+    /// <summary>
+    /// A keyed hash with the server's secret (the personal-data index key): a six-digit code has only 10^6
+    /// values, so a plain SHA-256 of it would fall to anyone with a database dump. The report id keeps equal
+    /// codes of two reports apart. Rows hashed the old way (plain SHA-256) need no migration: a code lives
+    /// for minutes, so such a code simply reads as wrong and party A taps "new code".
+    /// </summary>
+    public static string CodeHash(PersonalDataProtector protector, Guid reportId, string code) =>
+        protector.Keyed("accident-confirm-code", $"{reportId:N}:{code.Trim()}");
 
     [GeneratedRegex(@"^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$")]
     private static partial Regex PlatePattern();

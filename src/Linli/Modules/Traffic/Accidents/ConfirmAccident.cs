@@ -28,10 +28,10 @@ public sealed record FreshCode(string Code, DateTimeOffset ExpiresAt, string Con
 /// </summary>
 internal static class ConfirmAccident
 {
-    public static async Task<Ok<AccidentPreview>> Preview(CodeRequest request, LinliDb db, IConfiguration configuration, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<Ok<AccidentPreview>> Preview(CodeRequest request, LinliDb db, PersonalDataProtector protector, IConfiguration configuration,
+        TimeProvider clock, CancellationToken ct)
     {
-        var report = await CheckCodeAsync(db, request.Number, request.Code, AccidentSettings.Of(configuration), clock, ct);
+        var report = await CheckCodeAsync(db, protector, request.Number, request.Code, AccidentSettings.Of(configuration), clock, ct);
         var a = await db.AccidentParties.AsNoTracking().FirstAsync(p => p.ReportId == report.Id && p.Role == "A", ct);
         var photos = await db.AccidentPhotos.AsNoTracking().Where(p => p.ReportId == report.Id).ToListAsync(ct);
         var query = $"number={Uri.EscapeDataString(report.Number)}&code={Uri.EscapeDataString(request.Code!.Trim())}";
@@ -47,7 +47,7 @@ internal static class ConfirmAccident
         var plate = AccidentRules.Plate(request.Plate, "plate");
         var name = AccidentRules.Name(request.Name, "name");
         var insurer = AccidentRules.Insurer(request.Insurer);
-        var report = await CheckCodeAsync(db, request.Number, request.Code, AccidentSettings.Of(configuration), clock, ct);
+        var report = await CheckCodeAsync(db, protector, request.Number, request.Code, AccidentSettings.Of(configuration), clock, ct);
         var a = await db.AccidentParties.AsNoTracking().FirstAsync(p => p.ReportId == report.Id && p.Role == "A", ct);
         var phoneIndex = protector.Index(PersonalDataKind.Phone, phone)!;
         if (phoneIndex == a.PhoneIndex)
@@ -84,8 +84,8 @@ internal static class ConfirmAccident
     }
 
     /// <summary>Party A's private link asks for a fresh code (the old one expired, or the other driver mistyped it too often).</summary>
-    public static async Task<Ok<FreshCode>> NewCode(Guid id, HttpRequest http, LinliDb db, IConfiguration configuration, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<Ok<FreshCode>> NewCode(Guid id, HttpRequest http, LinliDb db, PersonalDataProtector protector, IConfiguration configuration,
+        TimeProvider clock, CancellationToken ct)
     {
         var (report, party) = await AccidentViews.ByTokenAsync(db, id, AccidentViews.TokenOf(http), tracking: true, ct);
         if (party.Role != "A")
@@ -99,7 +99,7 @@ internal static class ConfirmAccident
         var settings = AccidentSettings.Of(configuration);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var code = AccidentRules.NewCode();
-        report.NewCode(AccidentRules.CodeHash(report.Id, code), now + settings.CodeMinutes * 60_000L, now);
+        report.NewCode(AccidentRules.CodeHash(protector, report.Id, code), now + settings.CodeMinutes * 60_000L, now);
         db.TrafficEvents.Add(new TrafficEvent(report.Id, "accident", "new-code", "driver", null, now));
         await SaveOrRetryAsync(db, report.Number, ct);
         return TypedResults.Ok(new FreshCode(code, DateTimeOffset.FromUnixTimeMilliseconds(report.CodeExpiresAtMs), AccidentLinks.Confirm(http, report.Number)));
@@ -122,30 +122,32 @@ internal static class ConfirmAccident
     /// The report the number names, if the code is its current one. A wrong code is saved as a wrong try
     /// before it is refused, so guessing is bounded even across requests.
     /// </summary>
-    public static async Task<AccidentReport> CheckCodeAsync(LinliDb db, string? number, string? code, AccidentSettings settings, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<AccidentReport> CheckCodeAsync(LinliDb db, PersonalDataProtector protector, string? number, string? code,
+        AccidentSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var n = (number ?? "").Trim().ToUpperInvariant();
         if (n.Length == 0) throw new RequestValidationException("number", "is required: the accident number shown on the other driver's phone (KC-…)");
         var c = (code ?? "").Trim();
         if (c.Length != 6 || !c.All(char.IsAsciiDigit)) throw new RequestValidationException("code", "is the six-digit code shown on the other driver's phone");
         var report = await db.AccidentReports.FirstOrDefaultAsync(r => r.Number == n, ct)
-            ?? throw new NotFoundException($"There is no accident report {n}; check the number on the other driver's phone.");
+            ?? throw Refused(new NotFoundException($"There is no accident report {n}; check the number on the other driver's phone."), "unknown");
         if (report.Status == AccidentStatus.Confirmed)
         {
-            throw new DomainException("Already confirmed", $"Accident {n} has been confirmed already; each party has its own record link.");
+            throw Refused(new DomainException("Already confirmed", $"Accident {n} has been confirmed already; each party has its own record link."),
+                "confirmed");
         }
         if (report.Status == AccidentStatus.RoutedToPolice)
         {
-            throw new DomainException("Passed to the police", $"Accident {n} was passed to the traffic police and is not handled by the drivers.");
+            throw Refused(new DomainException("Passed to the police", $"Accident {n} was passed to the traffic police and is not handled by the drivers."),
+                "police");
         }
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (report.LockedAtMs is not null)
         {
-            throw new DomainException("Locked", $"Too many wrong codes for accident {n}: ask the other driver to tap 'new code' on their phone.",
-                StatusCodes.Status423Locked);
+            throw Refused(new DomainException("Locked", $"Too many wrong codes for accident {n}: ask the other driver to tap 'new code' on their phone.",
+                StatusCodes.Status423Locked), "locked", 0);
         }
-        if (report.CodeHash != AccidentRules.CodeHash(report.Id, c))
+        if (report.CodeHash != AccidentRules.CodeHash(protector, report.Id, c))
         {
             // Counted in SQL, not through the tracked row: parallel guesses must each count, none may slip through on a conflict.
             await db.AccidentReports.Where(r => r.Id == report.Id)
@@ -155,16 +157,31 @@ internal static class ConfirmAccident
             var wrong = await db.AccidentReports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.WrongCodes).FirstAsync(ct);
             var left = settings.CodeTries - wrong;
             throw left > 0
-                ? new UnprocessableException("Wrong code", $"The code is wrong: {left} {(left == 1 ? "try" : "tries")} left before accident {n} locks.")
-                : new DomainException("Locked", $"Too many wrong codes: accident {n} is locked until the other driver taps 'new code' on their phone.",
-                    StatusCodes.Status423Locked);
+                ? Refused(new UnprocessableException("Wrong code", $"The code is wrong: {left} {(left == 1 ? "try" : "tries")} left before accident {n} locks."),
+                    "wrong-code", left)
+                : Refused(new DomainException("Locked", $"Too many wrong codes: accident {n} is locked until the other driver taps 'new code' on their phone.",
+                    StatusCodes.Status423Locked), "locked", 0);
         }
         if (now > report.CodeExpiresAtMs)
         {
-            throw new DomainException("Code expired",
+            throw Refused(new DomainException("Code expired",
                 $"The code expired at {DateTimeOffset.FromUnixTimeMilliseconds(report.CodeExpiresAtMs).ToOffset(TimeSpan.FromHours(8)):HH:mm}: ask the other driver to tap 'new code' on their phone (codes last {settings.CodeMinutes} minutes).",
-                StatusCodes.Status410Gone);
+                StatusCodes.Status410Gone), "expired");
         }
         return report;
+    }
+
+    /// <summary>
+    /// The refusal with a machine-readable <c>reason</c> (and the tries left), so the other driver's phone
+    /// says it in the page's language instead of showing the English detail.
+    /// </summary>
+    private static DomainException Refused(DomainException refusal, string reason, int? triesLeft = null)
+    {
+        refusal.Extensions["reason"] = reason;
+        if (triesLeft is { } left)
+        {
+            refusal.Extensions["triesLeft"] = left;
+        }
+        return refusal;
     }
 }

@@ -52,7 +52,7 @@ internal static class ReportAccident
         else
         {
             code = AccidentRules.NewCode();
-            report.NewCode(AccidentRules.CodeHash(id, code), now + settings.CodeMinutes * 60_000L, now);
+            report.NewCode(AccidentRules.CodeHash(protector, id, code), now + settings.CodeMinutes * 60_000L, now);
         }
         var token = AccidentRules.NewToken();
         db.AccidentReports.Add(report);

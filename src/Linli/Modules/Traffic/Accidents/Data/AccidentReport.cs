@@ -79,7 +79,7 @@ public sealed class AccidentReport
     public string? IncidentNumber { get; private set; }
     public string? CaseNumber { get; private set; }
 
-    /// <summary>SHA-256 of the report id and the current six-digit code; null once confirmed.</summary>
+    /// <summary>Keyed hash (HMAC with the server's secret) of the report id and the current six-digit code; null once confirmed.</summary>
     public string? CodeHash { get; private set; }
     public long CodeExpiresAtMs { get; private set; }
     public int WrongCodes { get; private set; }
