@@ -35,6 +35,10 @@ BARE=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake
 cpu() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
 echo "== intake POST /api/v1/cases on $DB, $CONNECTIONS connections, ${SECONDS_TO_RUN} s"
 CPU_BEFORE=$(cpu)
+# LINLI_BENCH_TRACE=FILE: a dotnet-trace CPU sample of the intake run (speedscope format) for profiling.
+if [[ -n "${LINLI_BENCH_TRACE:-}" ]]; then
+  (sleep 3; ~/.dotnet/tools/dotnet-trace collect -p "$APP" --duration 00:00:00:08 --format speedscope -o "$LINLI_BENCH_TRACE" >/dev/null 2>&1) &
+fi
 FULL=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/cases" | grep RESULT); echo "$FULL"
 CPU_AFTER=$(cpu)
 echo "Linli used $(( (CPU_AFTER - CPU_BEFORE) / $(getconf CLK_TCK) )) CPU-seconds in the ${SECONDS_TO_RUN} s run"

@@ -1,54 +1,61 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Linli.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes the rows a unit of work has added, of the given types, as one multi-row INSERT per table,
-/// all sent in one command, then stops tracking them. SaveChanges writes a row per statement and
-/// reads back every generated key, which made it most of the intake writer's time; this keeps
-/// EF Core's mapping (table and column names, value converters, the provider's parameter types)
-/// and drops only the per-row work. Generated keys are left to the database and not read back,
-/// so it suits rows nobody reads again in the same unit of work (history, notifications).
+/// Writes the rows a unit of work has added, of the given types, then stops tracking them.
+/// SaveChanges builds a statement per row and reads back every generated key, which made it most
+/// of the intake writer's time. This keeps EF Core's mapping (table and column names, value
+/// converters, the provider's parameter types) and drops the per-row work: on PostgreSQL one
+/// multi-row INSERT per table, all in one round trip; on SQLite, which binds every parameter of a
+/// command by a linear name search, one prepared single-row INSERT per table run once per row
+/// (in process, so no round trips to save). Generated keys are left to the database and not read
+/// back, so it suits rows nobody reads again in the same unit of work (history, notifications).
 /// </summary>
 internal static class AddedRowsWriter
 {
-    /// <summary>Below both SQLite's (32,766) and PostgreSQL's (65,535) limit of parameters per statement.</summary>
+    /// <summary>Below PostgreSQL's limit of 65,535 parameters per statement.</summary>
     private const int MaxParametersPerStatement = 30_000;
 
     /// <summary>Inserts the added rows of <paramref name="typesInOrder"/> in that order (parents before children) within the current transaction.</summary>
     public static async Task<int> WriteAsync(LinliDb db, IReadOnlyList<Type> typesInOrder, CancellationToken ct)
     {
         var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToLookup(e => e.Metadata.ClrType);
-        var sql = db.GetInfrastructure().GetRequiredService<ISqlGenerationHelper>();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var text = new StringBuilder();
-        var written = new List<EntityEntry>();
-        foreach (var type in typesInOrder)
-        {
-            var entries = added[type].ToList();
-            if (entries.Count > 0)
-            {
-                AppendInserts(text, command, sql, entries);
-                written.AddRange(entries);
-            }
-        }
+        var tables = typesInOrder.Select(t => added[t].ToList()).Where(entries => entries.Count > 0).Select(entries => new Table(entries)).ToList();
+        var written = tables.SelectMany(t => t.Entries).ToList();
         if (written.Count == 0)
         {
             return 0;
         }
-#pragma warning disable CA2100 // table and column names come from the EF model; every value is a parameter
-        command.CommandText = text.ToString();
-#pragma warning restore CA2100
+        var sql = db.GetInfrastructure().GetRequiredService<ISqlGenerationHelper>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         try
         {
-            await command.ExecuteNonQueryAsync(ct);
+            if (db.Provider == DatabaseProvider.Sqlite)
+            {
+                foreach (var table in tables)
+                {
+                    await table.InsertRowByRowAsync(command, sql, ct);
+                }
+            }
+            else
+            {
+                var text = new StringBuilder();
+                foreach (var table in tables)
+                {
+                    table.AppendMultiRowInserts(text, command, sql);
+                }
+                SetText(command, text.ToString());
+                await command.ExecuteNonQueryAsync(ct);
+            }
         }
         catch (DbException e)
         {
@@ -62,35 +69,78 @@ internal static class AddedRowsWriter
         return written.Count;
     }
 
-    private static void AppendInserts(StringBuilder text, DbCommand command, ISqlGenerationHelper sql, List<EntityEntry> entries)
+    private static void SetText(DbCommand command, string text)
     {
-        var entityType = entries[0].Metadata;
-        var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table");
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
-        // A key the database generates (identity, autoincrement) still holds EF's temporary value: leave it out.
-        var columns = entityType.GetProperties()
-            .Where(p => p.GetColumnName(store) is not null && !entries[0].Property(p.Name).IsTemporary)
-            .Select(p => (Property: p, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
-            .ToList();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table, entityType.GetSchema())} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(store)!)))}) VALUES ";
-        var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / columns.Count);
-        foreach (var chunk in entries.Chunk(rowsPerStatement))
+#pragma warning disable CA2100 // table and column names come from the EF model; every value is a parameter
+        command.CommandText = text;
+#pragma warning restore CA2100
+    }
+
+    /// <summary>The added rows of one entity type and the columns they are written to.</summary>
+    private sealed class Table
+    {
+        private readonly string _name;
+        private readonly string? _schema;
+        private readonly List<(IProperty Property, RelationalTypeMapping Mapping, string Column)> _columns;
+
+        public Table(List<EntityEntry> entries)
         {
-            text.Append(head);
-            for (var row = 0; row < chunk.Length; row++)
+            Entries = entries;
+            var entityType = entries[0].Metadata;
+            _name = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table");
+            _schema = entityType.GetSchema();
+            var store = StoreObjectIdentifier.Table(_name, _schema);
+            // A key the database generates (identity, autoincrement) still holds EF's temporary value: leave it out.
+            _columns = entityType.GetProperties()
+                .Where(p => p.GetColumnName(store) is not null && !entries[0].Property(p.Name).IsTemporary)
+                .Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetColumnName(store)!))
+                .ToList();
+        }
+
+        public List<EntityEntry> Entries { get; }
+
+        public async Task InsertRowByRowAsync(DbCommand command, ISqlGenerationHelper sql, CancellationToken ct)
+        {
+            var names = Enumerable.Range(0, _columns.Count).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            SetText(command, $"{Head(sql)}({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})");
+            foreach (var entry in Entries)
             {
-                text.Append(row == 0 ? "(" : ", (");
-                for (var column = 0; column < columns.Count; column++)
-                {
-                    var (property, mapping) = columns[column];
-                    var name = "p" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    // The mapping applies the value converter and the provider's type, as SaveChanges would.
-                    command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(name), chunk[row].CurrentValues[property], property.IsNullable));
-                    text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                }
-                text.Append(')');
+                command.Parameters.Clear();
+                AddParameters(command, sql, entry, names);
+                // The command text stays the same, so the statement is prepared once and only re-bound.
+                await command.ExecuteNonQueryAsync(ct);
             }
-            text.Append(";\n");
+            command.Parameters.Clear();
+        }
+
+        public void AppendMultiRowInserts(StringBuilder text, DbCommand command, ISqlGenerationHelper sql)
+        {
+            var head = Head(sql);
+            foreach (var chunk in Entries.Chunk(Math.Max(1, MaxParametersPerStatement / _columns.Count)))
+            {
+                text.Append(head);
+                for (var row = 0; row < chunk.Length; row++)
+                {
+                    var names = Enumerable.Range(command.Parameters.Count, _columns.Count).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+                    AddParameters(command, sql, chunk[row], names);
+                    text.Append(row == 0 ? "(" : ", (").AppendJoin(", ", names.Select(sql.GenerateParameterNamePlaceholder)).Append(')');
+                }
+                text.Append(";\n");
+            }
+        }
+
+        private string Head(ISqlGenerationHelper sql) =>
+            $"INSERT INTO {sql.DelimitIdentifier(_name, _schema)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
+
+        private void AddParameters(DbCommand command, ISqlGenerationHelper sql, EntityEntry entry, List<string> names)
+        {
+            var values = entry.CurrentValues;
+            for (var i = 0; i < _columns.Count; i++)
+            {
+                var (property, mapping, _) = _columns[i];
+                // The mapping applies the value converter and the provider's type, as SaveChanges would.
+                command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(names[i]), values[property], property.IsNullable));
+            }
         }
     }
 }
