@@ -8,7 +8,7 @@ DB="${1:-sqlite}"; SECONDS_TO_RUN="${2:-20}"; CONNECTIONS="${3:-64}"
 PORT=5181
 WORK="$(mktemp -d /tmp/linli-intake-XXXX)"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-cleanup() { if [[ -n "${APP:-}" ]]; then kill "$APP" 2>/dev/null || true; fi; if [[ "$DB" == "postgres" ]]; then pg_stop; fi; rm -rf "$WORK"; }
+cleanup() { if [[ -n "${APP:-}" ]]; then kill "$APP" 2>/dev/null || true; fi; cp "$WORK/app.log" /tmp/linli-intake-app.log 2>/dev/null || true; if [[ "$DB" == "postgres" ]]; then pg_stop; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 if [[ "$DB" == "postgres" ]]; then
   source scripts/throwaway-postgres.sh
@@ -33,15 +33,18 @@ echo "== warm-up (5 s)"; wrk -t2 -c16 -d5s -s bench/intake.lua "http://127.0.0.1
 echo "== bare parse endpoint (same bodies), $CONNECTIONS connections, ${SECONDS_TO_RUN} s"
 BARE=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/bench/parse-report" | grep RESULT); echo "$BARE"
 cpu() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+# The database server's own processes (PostgreSQL; SQLite runs inside Linli).
+dbcpu() { local t=0; for p in $(pgrep -u postgres postgres 2>/dev/null); do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; echo $t; }
 echo "== intake POST /api/v1/cases on $DB, $CONNECTIONS connections, ${SECONDS_TO_RUN} s"
-CPU_BEFORE=$(cpu)
+CPU_BEFORE=$(cpu); DB_BEFORE=$(dbcpu)
 # LINLI_BENCH_TRACE=FILE: a dotnet-trace CPU sample of the intake run (speedscope format) for profiling.
 if [[ -n "${LINLI_BENCH_TRACE:-}" ]]; then
   (sleep 3; ~/.dotnet/tools/dotnet-trace collect -p "$APP" --duration 00:00:00:08 --format speedscope -o "$LINLI_BENCH_TRACE" >/dev/null 2>&1) &
 fi
 FULL=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/cases" | grep RESULT); echo "$FULL"
-CPU_AFTER=$(cpu)
+CPU_AFTER=$(cpu); DB_AFTER=$(dbcpu)
 echo "Linli used $(( (CPU_AFTER - CPU_BEFORE) / $(getconf CLK_TCK) )) CPU-seconds in the ${SECONDS_TO_RUN} s run"
+[[ "$DB" == "postgres" ]] && echo "PostgreSQL used $(( (DB_AFTER - DB_BEFORE) / $(getconf CLK_TCK) )) CPU-seconds in the same run"
 python3 - "$BARE" "$FULL" <<'PY'
 import sys
 def parse(line): return dict(kv.split("=") for kv in line.split()[1:])

@@ -3,6 +3,7 @@ using Linli.Modules.Cases.Categories;
 using Linli.Modules.Cases.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NetTopologySuite.Geometries;
 
 namespace Linli.Modules.Cases.Duplicates;
 
@@ -23,8 +24,9 @@ public sealed record DuplicateMatch(Candidate Case, double Score, double Meters)
 /// </summary>
 public sealed class DuplicateFinder
 {
-    private static readonly CaseStage[] TakesReports =
-        [.. Enum.GetValues<CaseStage>().Where(s => CaseNames.IsOpen(s) || s is CaseStage.Deferred or CaseStage.Ledger)];
+    /// <summary>The stages (as stored) whose cases take further reports.</summary>
+    private static readonly HashSet<string> TakesReports =
+        [.. Enum.GetValues<CaseStage>().Where(s => CaseNames.IsOpen(s) || s is CaseStage.Deferred or CaseStage.Ledger).Select(CaseNames.Stage)];
 
     private readonly List<Candidate> _candidates;
     private readonly IReadOnlyDictionary<string, MinorCategory> _categories;
@@ -46,19 +48,10 @@ public sealed class DuplicateFinder
         var cells = reports.SelectMany(r => DuplicateRules.Neighbourhood(r.Lon, r.Lat, widest)).Distinct().ToList();
         var longest = categories.Count == 0 ? DuplicateWindow.Default.WindowHours : categories.Values.Max(c => c.DuplicateWindowHours);
         var since = reports.Min(r => r.ReportedAtMs) - (long)(longest * 3_600_000);
-        var stages = TakesReports;
-        // The cells are our own numbers, written into the statement, so that both
-        // databases plan it as lookups in the (SpotCell, ReportedAtMs) index (a collection parameter, and a
-        // stage condition, led SQLite to other indexes); the stage is checked on the few rows found.
-        // The statement differs in every batch, so it goes straight to the connection: through EF Core
-        // each one would be compiled again and kept in its query cache.
-        var ids = await OpenCasesInAsync(db, cells, since, ct);
-        // By key alone: with a stage condition beside a long key list, SQLite chose the stage index
-        // and scanned every open case (7 ms for 50 keys, against 0.5 ms).
-        var rows = ids.Count == 0 ? [] : (await db.Cases.AsNoTracking()
-            .Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Stage, c.CategoryCode, c.Location, c.ReportedAtMs })
-            .ToListAsync(ct)).Where(c => stages.Contains(c.Stage)).ToList();
+        // One indexed query for the open cases in those cells: lookups in the (SpotCell, ReportedAtMs)
+        // index on both databases. The stage is checked on the few rows found: beside a stage
+        // condition SQLite chose the stage index and scanned every open case.
+        var rows = (await OpenCasesInAsync(db, cells, since, ct)).Where(r => TakesReports.Contains(r.Stage)).ToList();
         // Most open cases nearby were read when they were opened; the rest are read once now.
         var texts = new Dictionary<Guid, ReportText>();
         foreach (var row in rows)
@@ -81,35 +74,63 @@ public sealed class DuplicateFinder
         return new DuplicateFinder(candidates, categories);
     }
 
-    private static async Task<List<Guid>> OpenCasesInAsync(LinliDb db, List<long> cells, long since, CancellationToken ct)
+    private sealed record OpenCaseRow(Guid Id, string Stage, string CategoryCode, Point Location, long ReportedAtMs);
+
+    /// <summary>
+    /// The cases reported in the cells since the time. It goes straight to the connection: on
+    /// PostgreSQL the cells are one array parameter (one statement, planned once); on SQLite, which
+    /// has no arrays, they are our own numbers written into the statement, and a statement that
+    /// differs in every batch would, through EF Core, be compiled again and kept in its query cache.
+    /// </summary>
+    private static async Task<List<OpenCaseRow>> OpenCasesInAsync(LinliDb db, List<long> cells, long since, CancellationToken ct)
     {
-        var sql = new System.Text.StringBuilder("SELECT \"Id\" FROM cases WHERE \"SpotCell\" IN (")
-            .AppendJoin(',', cells.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(") AND \"ReportedAtMs\" >= @since");
+        var sql = new System.Text.StringBuilder("SELECT \"Id\", \"Stage\", \"CategoryCode\", \"Location\", \"ReportedAtMs\" FROM cases WHERE ");
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            sql.Append("\"SpotCell\" = ANY(@cells)");
+        }
+        else
+        {
+            sql.Append("\"SpotCell\" IN (").AppendJoin(',', cells.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(')');
+        }
+        sql.Append(" AND \"ReportedAtMs\" >= @since");
+        // The point is read as EF Core maps it: a geometry on PostgreSQL, WKB through a converter on SQLite.
+        var location = db.Model.FindEntityType(typeof(Case))!.FindProperty(nameof(Case.Location))!.GetTypeMapping().Converter;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-#pragma warning disable CA2100 // only numbers computed here go into the text; the time is a parameter
+#pragma warning disable CA2100 // only numbers computed here go into the text; the time and the cells are parameters
             command.CommandText = sql.ToString();
 #pragma warning restore CA2100
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "since";
-            parameter.Value = since;
-            command.Parameters.Add(parameter);
-            var ids = new List<Guid>();
+            AddParameter(command, "since", since);
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                AddParameter(command, "cells", cells.ToArray());
+            }
+            var rows = new List<OpenCaseRow>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                ids.Add(reader.GetGuid(0));
+                var point = reader.GetValue(3);
+                rows.Add(new OpenCaseRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                    (Point)(location is null ? point : location.ConvertFromProvider(point)!), reader.GetInt64(4)));
             }
-            return ids;
+            return rows;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>The open case the report repeats, the best-scoring one when several qualify; null when it is new.</summary>
