@@ -249,10 +249,25 @@ internal sealed class IntakeWriter : BackgroundService
             batch[i].Done.TrySetResult(outcome.Kind == Kind.Replay ? replays[outcome.ReportId]
                 : new IntakeOutcome(cases[outcome.CaseId!.Value], outcome.Kind == Kind.Join, Replayed: false));
         }
-        foreach (var c in cases.Values)
+        // Live pushes go out through the hub (and, on a cluster, its Redis backplane: a round trip each)
+        // off the writer's path, so the next batch does not wait for them; the inbox rows are committed.
+        var pushes = cases.Values.Select(c => (Case: c, Action: opened.Contains(c) ? "report" : "attach-report")).ToList();
+        _ = Task.Run(() => PushAsync(pushes));
+    }
+
+    private async Task PushAsync(List<(Case Case, string Action)> pushes)
+    {
+        try
         {
-            var action = opened.Contains(c) ? "report" : "attach-report";
-            await notifier.PushAsync(c, action, CaseNotifier.Describe(c, action));
+            foreach (var (c, action) in pushes)
+            {
+                await notifier.PushAsync(c, action, CaseNotifier.Describe(c, action));
+            }
+        }
+        catch (Exception e)
+        {
+            // A lost push is a refresh away (the inbox has the row); it must not fail reports already answered.
+            logger.LogWarning(e, "Live notification of {Count} intake cases failed", pushes.Count);
         }
     }
 
