@@ -41,6 +41,10 @@ CPU_BEFORE=$(cpu); DB_BEFORE=$(dbcpu)
 if [[ -n "${LINLI_BENCH_TRACE:-}" ]]; then
   (sleep 3; ~/.dotnet/tools/dotnet-trace collect -p "$APP" --duration 00:00:00:08 --format speedscope -o "$LINLI_BENCH_TRACE" >/dev/null 2>&1) &
 fi
+# LINLI_BENCH_COUNTERS=FILE: the runtime's counters (allocation rate, GC counts, thread pool) over the intake run, as CSV.
+if [[ -n "${LINLI_BENCH_COUNTERS:-}" ]]; then
+  (sleep 3; ~/.dotnet/tools/dotnet-counters collect -p "$APP" --counters System.Runtime --refresh-interval 1 --duration 00:00:00:10 --format csv -o "$LINLI_BENCH_COUNTERS" >/dev/null 2>&1) &
+fi
 FULL=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s bench/intake.lua "http://127.0.0.1:$PORT/api/v1/cases" | grep RESULT); echo "$FULL"
 CPU_AFTER=$(cpu); DB_AFTER=$(dbcpu)
 echo "Linli used $(( (CPU_AFTER - CPU_BEFORE) / $(getconf CLK_TCK) )) CPU-seconds in the ${SECONDS_TO_RUN} s run"
