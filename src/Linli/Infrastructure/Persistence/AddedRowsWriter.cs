@@ -14,9 +14,9 @@ namespace Linli.Infrastructure.Persistence;
 /// SaveChanges builds a statement per row and reads back every generated key, which made it most
 /// of the intake writer's time. This keeps EF Core's mapping (table and column names, value
 /// converters, the provider's parameter types) and drops the per-row work: on PostgreSQL a binary
-/// COPY per table; on SQLite, which binds every parameter of a
-/// command by a linear name search, one prepared single-row INSERT per table run once per row
-/// (in process, so no round trips to save). Generated keys are left to the database and not read
+/// COPY per table; on SQLite, which binds every parameter of a command by a linear name search,
+/// one prepared single-row INSERT per table run once per row (in process, so no round trips to
+/// save). Generated keys are left to the database and not read
 /// back, so it suits rows nobody reads again in the same unit of work (history, notifications).
 /// </summary>
 internal static class AddedRowsWriter
@@ -97,7 +97,7 @@ internal static class AddedRowsWriter
         public async Task InsertRowByRowAsync(DbCommand command, ISqlGenerationHelper sql, CancellationToken ct)
         {
             var names = Enumerable.Range(0, _columns.Count).Select(i => "p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-            SetText(command, $"{Head(sql)}({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})");
+            SetText(command, $"INSERT INTO {Target(sql)} VALUES ({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})");
             foreach (var entry in Entries)
             {
                 command.Parameters.Clear();
@@ -111,7 +111,7 @@ internal static class AddedRowsWriter
         /// <summary>PostgreSQL's binary COPY: no statement to parse or plan, the cheapest way in for the server.</summary>
         public async Task CopyAsync(NpgsqlConnection connection, DbCommand command, ISqlGenerationHelper sql, CancellationToken ct)
         {
-            var copy = $"COPY {sql.DelimitIdentifier(_name, _schema)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Column)))}) FROM STDIN (FORMAT BINARY)";
+            var copy = $"COPY {Target(sql)} FROM STDIN (FORMAT BINARY)";
             await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
             foreach (var entry in Entries)
             {
@@ -138,8 +138,9 @@ internal static class AddedRowsWriter
             await importer.CompleteAsync(ct);
         }
 
-        private string Head(ISqlGenerationHelper sql) =>
-            $"INSERT INTO {sql.DelimitIdentifier(_name, _schema)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
+        /// <summary>The table and its columns, as both INSERT and COPY name them.</summary>
+        private string Target(ISqlGenerationHelper sql) =>
+            $"{sql.DelimitIdentifier(_name, _schema)} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Column)))})";
 
         private void AddParameters(DbCommand command, ISqlGenerationHelper sql, EntityEntry entry, List<string> names)
         {

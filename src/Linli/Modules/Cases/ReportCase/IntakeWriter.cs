@@ -220,7 +220,7 @@ internal sealed class IntakeWriter : BackgroundService
         }
         timer?.Mark("build");
         db.ChangeTracker.DetectChanges();
-        // The new rows go in one multi-row INSERT per table; SaveChanges keeps the joined cases' updates (their Version check) and photos.
+        // The new rows go in without SaveChanges' per-row work (AddedRowsWriter); SaveChanges keeps the joined cases' updates (their Version check) and photos.
         await AddedRowsWriter.WriteAsync(db, RowsWrittenInBulk, CancellationToken.None);
         timer?.Mark("insert");
         await db.SaveChangesAsync();
