@@ -45,23 +45,35 @@ public sealed class DuplicateFinder
             return new DuplicateFinder([], categories);
         }
         var widest = categories.Count == 0 ? DuplicateWindow.Default.RadiusMeters : categories.Values.Max(c => c.DuplicateRadiusMeters);
-        var cells = reports.SelectMany(r => DuplicateRules.Neighbourhood(r.Lon, r.Lat, widest)).Distinct().ToList();
+        // The reports whose reach covers each cell, to weigh every case found only against those.
+        var reportsByCell = reports.SelectMany(r => DuplicateRules.Neighbourhood(r.Lon, r.Lat, widest).Select(cell => (cell, r)))
+            .ToLookup(x => x.cell, x => x.r);
+        var cells = reportsByCell.Select(g => g.Key).ToList();
         var longest = categories.Count == 0 ? DuplicateWindow.Default.WindowHours : categories.Values.Max(c => c.DuplicateWindowHours);
         var since = reports.Min(r => r.ReportedAtMs) - (long)(longest * 3_600_000);
         // One indexed query for the open cases in those cells: lookups in the (SpotCell, ReportedAtMs)
         // index on both databases. The stage is checked on the few rows found: beside a stage
         // condition SQLite chose the stage index and scanned every open case.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var rows = (await OpenCasesInAsync(db, cells, since, ct)).Where(r => TakesReports.Contains(r.Stage)).ToList();
+        var queryMs = watch.Elapsed.TotalMilliseconds;
+        // Only the cases some report of the batch could join need their words: the category and the
+        // distance rule out most of a busy neighbourhood before any text is read.
+        var reachable = rows
+            .Select(r => new { Row = r, Window = categories.GetValueOrDefault(r.CategoryCode)?.DuplicateWindow ?? DuplicateWindow.Default })
+            .Where(x => reportsByCell[DuplicateRules.Cell(x.Row.Location.X, x.Row.Location.Y)].Any(p => Reaches(x.Row.CategoryCode, x.Window, x.Row.Location.X, x.Row.Location.Y, x.Row.ReportedAtMs, p)))
+            .Select(x => x.Row)
+            .ToList();
         // Most open cases nearby were read when they were opened; the rest are read once now.
         var texts = new Dictionary<Guid, ReportText>();
-        foreach (var row in rows)
+        foreach (var row in reachable)
         {
             if (reader.Remembered(row.Id) is { } known)
             {
                 texts[row.Id] = known;
             }
         }
-        var unread = rows.Where(r => !texts.ContainsKey(r.Id)).Select(r => r.Id).ToList();
+        var unread = reachable.Where(r => !texts.ContainsKey(r.Id)).Select(r => r.Id).ToList();
         if (unread.Count > 0)
         {
             foreach (var c in await db.Cases.AsNoTracking().Where(c => unread.Contains(c.Id)).Select(c => new { c.Id, c.Description }).ToListAsync(ct))
@@ -69,10 +81,22 @@ public sealed class DuplicateFinder
                 texts[c.Id] = await reader.ReadCaseAsync(c.Id, c.Description);
             }
         }
-        var candidates = rows.Where(r => texts.ContainsKey(r.Id))
+        var candidates = reachable.Where(r => texts.ContainsKey(r.Id))
             .Select(r => new Candidate(r.Id, r.CategoryCode, r.Location.X, r.Location.Y, r.ReportedAtMs, texts[r.Id])).ToList();
-        return new DuplicateFinder(candidates, categories);
+        return new DuplicateFinder(candidates, categories) 
+        {
+            Summary = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"cells {cells.Count}, open cases {rows.Count}, within reach {reachable.Count}, read now {unread.Count}, query {queryMs:F1} ms"),
+        };
     }
+
+    /// <summary>What the load read and how long its query took, for the intake writer's debug log.</summary>
+    public string Summary { get; private init; } = "";
+
+    /// <summary>Whether a report could join the case at all, before their words are compared: category, distance and time.</summary>
+    private static bool Reaches(string caseCategory, DuplicateWindow window, double lon, double lat, long reportedAtMs, ReportProbe report) =>
+        DuplicateRules.WithinReach(window, DuplicateRules.Meters(lon, lat, report.Lon, report.Lat), (report.ReportedAtMs - reportedAtMs) / 3_600_000.0)
+        && DuplicateRules.Compatible(caseCategory, report.CategoryCode);
 
     private sealed record OpenCaseRow(Guid Id, string Stage, string CategoryCode, Point Location, long ReportedAtMs);
 
@@ -139,21 +163,15 @@ public sealed class DuplicateFinder
         DuplicateMatch? best = null;
         foreach (var candidate in _candidates)
         {
-            if (!DuplicateRules.Compatible(candidate.CategoryCode, report.CategoryCode))
-            {
-                continue;
-            }
             var window = _categories.GetValueOrDefault(candidate.CategoryCode)?.DuplicateWindow ?? DuplicateWindow.Default;
-            var meters = DuplicateRules.Meters(candidate.Lon, candidate.Lat, report.Lon, report.Lat);
-            var hours = (report.ReportedAtMs - candidate.ReportedAtMs) / 3_600_000.0;
-            if (!DuplicateRules.WithinReach(window, meters, hours) || candidate.Text.Differs(report.Text))
+            if (!Reaches(candidate.CategoryCode, window, candidate.Lon, candidate.Lat, candidate.ReportedAtMs, report) || candidate.Text.Differs(report.Text))
             {
                 continue;
             }
             var score = DuplicateRules.Score(candidate.Text, report.Text);
             if (score >= DuplicateRules.Threshold && (best is null || score > best.Score))
             {
-                best = new DuplicateMatch(candidate, score, meters);
+                best = new DuplicateMatch(candidate, score, DuplicateRules.Meters(candidate.Lon, candidate.Lat, report.Lon, report.Lat));
             }
         }
         return best;

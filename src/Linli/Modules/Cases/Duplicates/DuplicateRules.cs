@@ -63,10 +63,12 @@ public static class DuplicateRules
     public static bool WithinReach(DuplicateWindow window, double meters, double hours) =>
         window.RadiusMeters > 0 && window.WindowHours > 0 && meters <= Math.Min(window.RadiusMeters, DuplicateWindow.MaxRadiusMeters) && hours >= -0.01 && hours <= window.WindowHours;
 
+    private const double EarthRadiusMeters = 6_371_000;
+
     /// <summary>Metres between two WGS 84 points (equirectangular: exact enough below a kilometre).</summary>
     public static double Meters(double lon1, double lat1, double lon2, double lat2)
     {
-        const double earth = 6_371_000;
+        const double earth = EarthRadiusMeters;
         var x = (lon2 - lon1) * Math.PI / 180 * Math.Cos((lat1 + lat2) / 2 * Math.PI / 180);
         var y = (lat2 - lat1) * Math.PI / 180;
         return Math.Sqrt(x * x + y * y) * earth;
@@ -78,22 +80,31 @@ public static class DuplicateRules
     /// <summary>The cell of a point: cases are indexed by it with their report time.</summary>
     public static long Cell(double lon, double lat) => Cell((long)Math.Floor(lon / CellDegrees), (long)Math.Floor(lat / CellDegrees));
 
-    /// <summary>The cells within <paramref name="radiusMeters"/> of the point (at most <see cref="DuplicateWindow.MaxRadiusMeters"/>).</summary>
+    /// <summary>
+    /// The cells that hold every point within <paramref name="radiusMeters"/> of the point (at most
+    /// <see cref="DuplicateWindow.MaxRadiusMeters"/>): those the box around that circle overlaps,
+    /// usually four for the default 50 m. Fewer cells are fewer open cases read per report, which
+    /// is what the duplicate check costs once a busy day has filled the neighbourhood.
+    /// </summary>
     public static IEnumerable<long> Neighbourhood(double lon, double lat, double radiusMeters)
     {
-        var radius = Math.Clamp(radiusMeters, 1, DuplicateWindow.MaxRadiusMeters);
-        var ky = (int)Math.Ceiling(radius / (111_320 * CellDegrees));
-        var kx = (int)Math.Ceiling(radius / (111_320 * CellDegrees * Math.Max(0.2, Math.Cos(lat * Math.PI / 180))));
-        var cx = (long)Math.Floor(lon / CellDegrees);
-        var cy = (long)Math.Floor(lat / CellDegrees);
-        for (var dx = -kx; dx <= kx; dx++)
+        var radius = Math.Clamp(radiusMeters, 1, DuplicateWindow.MaxRadiusMeters) * 1.01;
+        var dLat = radius / MetresPerDegree;
+        // Meters measures east–west at the mean latitude of the two points: the narrowest is the one farther from the equator.
+        var dLon = radius / (MetresPerDegree * Math.Max(0.2, Math.Cos((Math.Abs(lat) + dLat) * Math.PI / 180)));
+        var (x0, x1) = ((long)Math.Floor((lon - dLon) / CellDegrees), (long)Math.Floor((lon + dLon) / CellDegrees));
+        var (y0, y1) = ((long)Math.Floor((lat - dLat) / CellDegrees), (long)Math.Floor((lat + dLat) / CellDegrees));
+        for (var x = x0; x <= x1; x++)
         {
-            for (var dy = -ky; dy <= ky; dy++)
+            for (var y = y0; y <= y1; y++)
             {
-                yield return Cell(cx + dx, cy + dy);
+                yield return Cell(x, y);
             }
         }
     }
+
+    /// <summary>Metres per degree of latitude on the sphere <see cref="Meters"/> uses.</summary>
+    private const double MetresPerDegree = EarthRadiusMeters * Math.PI / 180;
 
     private static long Cell(long x, long y) => (x + 1_000_000) * 10_000_000 + (y + 1_000_000);
 }

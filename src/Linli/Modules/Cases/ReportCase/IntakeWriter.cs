@@ -233,7 +233,7 @@ internal sealed class IntakeWriter : BackgroundService
         timer?.Mark("commit");
         if (timer is not null)
         {
-            logger.LogDebug("Intake batch of {Count}: {Phases}", batch.Count, timer);
+            logger.LogDebug("Intake batch of {Count}: {Phases}; duplicate check: {Finder}", batch.Count, timer, finder.Summary);
         }
 
         // 4. Answer, then tell the people watching.
