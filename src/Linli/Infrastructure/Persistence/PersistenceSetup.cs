@@ -23,6 +23,7 @@ internal static class PersistenceSetup
             var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
             builder.Services.AddDbContextFactory<SqliteLinliDb>(o => o.UseSqlite(sqlite, s => s.CommandTimeout(600)));
             builder.Services.AddSingleton<IDbContextFactory<LinliDb>, LinliDbFactory<SqliteLinliDb>>();
+            builder.Services.AddHostedService<SqliteCheckpointer>();
         }
         builder.Services.AddScoped<LinliDb>(sp => sp.GetRequiredService<IDbContextFactory<LinliDb>>().CreateDbContext());
         return builder;

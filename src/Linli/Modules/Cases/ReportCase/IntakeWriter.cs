@@ -122,6 +122,8 @@ internal sealed class IntakeWriter : BackgroundService
         // Hundreds of entities are added per batch: detect changes once at the end, not at every Add.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var categories = await catalog.AllAsync(CancellationToken.None);
+        // The intake commits many times a second: on SQLite its commits leave the log's checkpoints to SqliteCheckpointer.
+        await SqliteCheckpointer.TurnOffAutomaticCheckpointsAsync(db, CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var outcomes = new Outcome?[batch.Count];
         // Where a batch's time goes, for the load test (Debug level of this class).
