@@ -32,7 +32,7 @@ internal static class SplitAndMerge
             ?? throw new CaseTransitionException($"The report's point ({report.Location.X}, {report.Location.Y}) is no longer in any grid.");
         var routed = CaseRegions.Of(location);
         var day = CaseNumbers.Day(context.Now);
-        var number = CaseNumbers.Format(routed.District, day, await CaseNumbers.TakeAsync(db, routed.District, day, 1));
+        var number = CaseNumbers.Format(routed.District, day, (await CaseNumbers.TakeAsync(db, [(routed.District, day, 1)]))[(routed.District, day)]);
         var own = context with { Disposal = category.DisposalLimit };
         var split = Case.Report(Guid.NewGuid(), number, report.Source, category.Code, category.DefaultPriority, report.Description, report.Address,
             report.Location, routed, report.ReporterUserId, report.ReporterNameProtected, report.ReporterPhoneProtected, report.FollowTokenHash, own);

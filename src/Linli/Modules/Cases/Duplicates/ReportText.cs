@@ -5,16 +5,20 @@ namespace Linli.Modules.Cases.Duplicates;
 /// <summary>
 /// What a report says, in the forms the duplicate check compares: the words after concept
 /// folding (weighted by how rare they are), the spots it names, and the category model's
-/// reading of it (a probability for every category).
+/// reading of it (a probability for every category). The model's reading is taken when first
+/// asked for: most reports have a category and no open case near enough to compare with, and the
+/// model is the largest part of reading a report.
 /// </summary>
 public sealed class ReportText
 {
-    private ReportText(Dictionary<string, double> weights, PlaceMarkers places, HashSet<string> faults, float[] topic)
+    private readonly Lazy<float[]> _topic;
+
+    private ReportText(Dictionary<string, double> weights, PlaceMarkers places, HashSet<string> faults, Func<float[]> topic)
     {
         Faults = faults;
         Weights = weights;
         Places = places;
-        Topic = topic;
+        _topic = new Lazy<float[]>(topic, LazyThreadSafetyMode.ExecutionAndPublication);
         Norm = Math.Sqrt(weights.Values.Sum(w => w * w));
     }
 
@@ -24,7 +28,8 @@ public sealed class ReportText
 
     /// <summary>What the report says is wrong (破损, 不亮, 漏水…), as fault concepts.</summary>
     public HashSet<string> Faults { get; }
-    public float[] Topic { get; }
+    /// <summary>The category model's probability for every category (computed on first use).</summary>
+    public float[] Topic => _topic.Value;
 
     public static ReportText Read(string text, CategoryModel model, WordRarity rarity)
     {
@@ -34,7 +39,8 @@ public sealed class ReportText
         {
             weights[word] = weights.GetValueOrDefault(word) + rarity.Of(word);
         }
-        return new ReportText(weights, PlaceMarkers.Of(text), ReportConcepts.FaultsIn(words), model.DistributionOf(string.Join(' ', words)));
+        var joined = string.Join(' ', words);
+        return new ReportText(weights, PlaceMarkers.Of(text), ReportConcepts.FaultsIn(words), () => model.DistributionOf(joined));
     }
 
     /// <summary>They name different spots, or different faults: whatever their likeness, not one problem.</summary>

@@ -289,10 +289,12 @@ internal sealed class IntakeWriter : BackgroundService
 
     private static async Task<Dictionary<Guid, string>> NumbersAsync(LinliDb db, List<PreparedReport> opening)
     {
+        var groups = opening.GroupBy(r => (r.Regions.District, Day: CaseNumbers.Day(r.Context.Now))).ToList();
+        var first = await CaseNumbers.TakeAsync(db, groups.Select(g => (g.Key.District, g.Key.Day, g.Count())).ToList());
         var numbers = new Dictionary<Guid, string>();
-        foreach (var group in opening.GroupBy(r => (r.Regions.District, Day: CaseNumbers.Day(r.Context.Now))))
+        foreach (var group in groups)
         {
-            var next = await CaseNumbers.TakeAsync(db, group.Key.District, group.Key.Day, group.Count());
+            var next = first[group.Key];
             foreach (var report in group)
             {
                 numbers[report.ReportId] = CaseNumbers.Format(group.Key.District, group.Key.Day, next++);
