@@ -83,7 +83,7 @@ public sealed class DuplicateFinder
         }
         var candidates = reachable.Where(r => texts.ContainsKey(r.Id))
             .Select(r => new Candidate(r.Id, r.CategoryCode, r.Location.X, r.Location.Y, r.ReportedAtMs, texts[r.Id])).ToList();
-        return new DuplicateFinder(candidates, categories) 
+        return new DuplicateFinder(candidates, categories)
         {
             Summary = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"cells {cells.Count}, open cases {rows.Count}, within reach {reachable.Count}, read now {unread.Count}, query {queryMs:F1} ms"),

@@ -68,10 +68,9 @@ public static class DuplicateRules
     /// <summary>Metres between two WGS 84 points (equirectangular: exact enough below a kilometre).</summary>
     public static double Meters(double lon1, double lat1, double lon2, double lat2)
     {
-        const double earth = EarthRadiusMeters;
         var x = (lon2 - lon1) * Math.PI / 180 * Math.Cos((lat1 + lat2) / 2 * Math.PI / 180);
         var y = (lat2 - lat1) * Math.PI / 180;
-        return Math.Sqrt(x * x + y * y) * earth;
+        return Math.Sqrt(x * x + y * y) * EarthRadiusMeters;
     }
 
     /// <summary>Cells are 0.001° square (about 111 m north–south, 96 m east–west at 30° N).</summary>

@@ -34,10 +34,11 @@ internal sealed class IntakeWriter : BackgroundService
     private readonly LinliMetrics metrics;
     private readonly ILogger<IntakeWriter> logger;
 
-    public IntakeWriter(IServiceScopeFactory scopes, IDbContextFactory<LinliDb> databases, ReportReader reader, CategoryCatalog catalog, CaseNotifier notifier, LinliMetrics metrics,
-        ILogger<IntakeWriter> logger)
+    public IntakeWriter(IServiceScopeFactory scopes, IDbContextFactory<LinliDb> databases, ReportReader reader, CategoryCatalog catalog,
+        CaseNotifier notifier, LinliMetrics metrics, ILogger<IntakeWriter> logger)
     {
-        (this.scopes, this.databases, this.reader, this.catalog, this.notifier, this.metrics, this.logger) = (scopes, databases, reader, catalog, notifier, metrics, logger);
+        (this.scopes, this.databases, this.reader, this.catalog, this.notifier, this.metrics, this.logger) =
+            (scopes, databases, reader, catalog, notifier, metrics, logger);
         // Reports accepted but not yet written: the first sign of a node that cannot keep up.
         metrics.Gauge("linli.intake.queue", "{report}", "Reports waiting for this node's intake writer", () => [new(_queue.Reader.Count)]);
     }
