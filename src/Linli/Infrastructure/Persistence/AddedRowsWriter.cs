@@ -16,8 +16,8 @@ namespace Linli.Infrastructure.Persistence;
 /// converters, the provider's parameter types) and drops the per-row work: on PostgreSQL a binary
 /// COPY per table; on SQLite, which binds every parameter of a command by a linear name search,
 /// one prepared single-row INSERT per table run once per row (in process, so no round trips to
-/// save). Generated keys are left to the database and not read
-/// back, so it suits rows nobody reads again in the same unit of work (history, notifications).
+/// save). Generated keys are left to the database and not read back, so it suits rows nobody
+/// reads again in the same unit of work (history, notifications).
 /// </summary>
 internal static class AddedRowsWriter
 {

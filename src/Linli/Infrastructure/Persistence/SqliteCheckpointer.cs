@@ -7,8 +7,10 @@ namespace Linli.Infrastructure.Persistence;
 /// connection of its own. Left to itself, SQLite does this inside whichever commit crosses
 /// 1,000 log pages, and that commit waits for the copy and its fsync: under the intake's load it
 /// was every few batches, 12–25 ms each. A passive checkpoint waits for no reader or writer, and
-/// the writers that matter turn their own off (<see cref="TurnOffAutomaticCheckpointsAsync"/>);
-/// the others keep SQLite's, so the log stays bounded even if this service stalls.
+/// the writers that matter turn their own off (<see cref="TurnOffAutomaticCheckpointsAsync"/>).
+/// The setting stays on the SQLite handle when the pool lends it out again, so in time most
+/// connections leave checkpoints to this service; if it stalls, it logs each failure and the log
+/// grows until it runs again.
 /// </summary>
 internal sealed class SqliteCheckpointer(IDbContextFactory<LinliDb> factory, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {

@@ -54,9 +54,9 @@ public sealed class DuplicateFinder
         // One indexed query for the open cases in those cells: lookups in the (SpotCell, ReportedAtMs)
         // index on both databases. The stage is checked on the few rows found: beside a stage
         // condition SQLite chose the stage index and scanned every open case.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = (await OpenCasesInAsync(db, cells, since, ct)).Where(r => TakesReports.Contains(r.Stage)).ToList();
-        var queryMs = watch.Elapsed.TotalMilliseconds;
+        var query = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         // Only the cases some report of the batch could join need their words: the category and the
         // distance rule out most of a busy neighbourhood before any text is read.
         var reachable = rows
@@ -85,13 +85,16 @@ public sealed class DuplicateFinder
             .Select(r => new Candidate(r.Id, r.CategoryCode, r.Location.X, r.Location.Y, r.ReportedAtMs, texts[r.Id])).ToList();
         return new DuplicateFinder(candidates, categories)
         {
-            Summary = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"cells {cells.Count}, open cases {rows.Count}, within reach {reachable.Count}, read now {unread.Count}, query {queryMs:F1} ms"),
+            _read = (cells.Count, rows.Count, reachable.Count, unread.Count, query),
         };
     }
 
     /// <summary>What the load read and how long its query took, for the intake writer's debug log.</summary>
-    public string Summary { get; private init; } = "";
+    public string Summary => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"cells {_read.Cells}, open cases {_read.Rows}, within reach {_read.Reachable}, read now {_read.Unread}, query {_read.Query.TotalMilliseconds:F1} ms");
+
+    /// <summary>The load's counts, kept as numbers: the summary is only written when the debug log is on.</summary>
+    private (int Cells, int Rows, int Reachable, int Unread, TimeSpan Query) _read;
 
     /// <summary>Whether a report could join the case at all, before their words are compared: category, distance and time.</summary>
     private static bool Reaches(string caseCategory, DuplicateWindow window, double lon, double lat, long reportedAtMs, ReportProbe report) =>

@@ -87,6 +87,7 @@ public static class DuplicateRules
     /// </summary>
     public static IEnumerable<long> Neighbourhood(double lon, double lat, double radiusMeters)
     {
+        // 1 % wider, so that a point Meters puts exactly on the radius is never lost to rounding.
         var radius = Math.Clamp(radiusMeters, 1, DuplicateWindow.MaxRadiusMeters) * 1.01;
         var dLat = radius / MetresPerDegree;
         // Meters measures east–west at the mean latitude of the two points: the narrowest is the one farther from the equator.
